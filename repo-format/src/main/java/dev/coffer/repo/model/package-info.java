@@ -1,0 +1,2 @@
+/** The repository's vocabulary: ids, blob and file types, blob locations. No I/O. */
+package dev.coffer.repo.model;
