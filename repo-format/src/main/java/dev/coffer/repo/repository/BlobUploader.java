@@ -1,0 +1,269 @@
+package dev.coffer.repo.repository;
+
+import dev.coffer.repo.backend.FileHandle;
+import dev.coffer.repo.crypto.CryptoKey;
+import dev.coffer.repo.model.BlobHandle;
+import dev.coffer.repo.model.BlobType;
+import dev.coffer.repo.model.FileType;
+import dev.coffer.repo.model.Id;
+import dev.coffer.repo.pack.FinishedPack;
+import dev.coffer.repo.pack.PackEntry;
+import dev.coffer.repo.pack.PackWriter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Saves blobs into packs and uploads full packs in the background, then writes index files for
+ * them. The write order keeps the repository valid at every moment: a pack is stored before any
+ * index names it, and index files are written before the caller saves a snapshot that needs them
+ * (after {@link #flush()}).
+ *
+ * <p>Callers on many threads may call {@link #saveBlob} at once; compression and encryption run on
+ * the calling thread, packs are filled under a short lock, and uploads run on a small pool whose
+ * queue is bounded so memory stays flat.
+ */
+public final class BlobUploader implements BlobSaver, AutoCloseable {
+    /** restic's default pack size. */
+    public static final int DEFAULT_PACK_SIZE = 16 * 1024 * 1024;
+    /** Write an index file once this many uploaded blobs are not yet in one (restic: 50,000). */
+    static final int INDEX_BLOBS = 50_000;
+    private static final int SAMPLE = 32 * 1024;
+
+    private final Repository repo;
+    private final CryptoKey key;
+    private final int packSize;
+    private final boolean compressData;
+    private final int level;
+    private final ExecutorService uploads;
+    private final Semaphore uploadSlots;
+    private final BlockingQueue<byte[]> buffers;
+    private final Set<BlobHandle> seen = ConcurrentHashMap.newKeySet();
+    private final Map<BlobType, PackWriter> open = new ConcurrentHashMap<>();
+    private final Queue<Scratch> scratches = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Scratch> scratch;
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
+    private final AtomicLong dataBlobs = new AtomicLong();
+    private final AtomicLong treeBlobs = new AtomicLong();
+    private final AtomicLong dataAdded = new AtomicLong();
+    private final AtomicLong dataAddedPacked = new AtomicLong();
+    private final AtomicLong packs = new AtomicLong();
+    private final List<FinishedPack> unindexed = new ArrayList<>();
+    private int unindexedBlobs;
+    private final List<Id> indexFiles = new ArrayList<>();
+
+    /**
+     * @param uploadThreads concurrent pack uploads
+     * @param level zstd level for blobs; 0 stores data blobs uncompressed (trees are always
+     *     compressed in v2, as restic does, at the default level then)
+     */
+    public BlobUploader(Repository repo, int packSize, int uploadThreads, int level) {
+        this.repo = repo;
+        this.key = repo.key();
+        this.packSize = packSize;
+        this.compressData = level > 0 && repo.config().version() >= 2;
+        this.level = level > 0 ? level : dev.coffer.repo.compress.Zstd.DEFAULT_LEVEL;
+        this.uploads = Executors.newFixedThreadPool(uploadThreads, r -> {
+            Thread t = new Thread(r, "pack-upload");
+            t.setDaemon(true);
+            return t;
+        });
+        this.uploadSlots = new Semaphore(uploadThreads + 1);
+        this.scratch = ThreadLocal.withInitial(() -> {
+            Scratch s = new Scratch(this.level);
+            scratches.add(s);
+            return s;
+        });
+        this.buffers = new ArrayBlockingQueue<>(uploadThreads + 3);
+    }
+
+    @Override
+    public boolean saveBlob(BlobType type, Id id, byte[] buf, int off, int len) throws IOException {
+        checkFailure();
+        BlobHandle h = new BlobHandle(id, type);
+        if (repo.index().has(h) || !seen.add(h)) {
+            return false;
+        }
+        Scratch s = scratch.get();
+        byte[] src = buf;
+        int srcOff = off;
+        int srcLen = len;
+        int ulen = 0;
+        boolean compress = repo.config().version() >= 2 && len > 0 && (type == BlobType.TREE || compressData);
+        if (compress && type == BlobType.DATA && len > 4 * SAMPLE && !worthCompressing(s, buf, off)) {
+            compress = false;
+        }
+        if (compress) {
+            byte[] c = s.compressed(dev.coffer.repo.compress.Zstd.maxCompressedLength(len));
+            int clen = s.zstd.compress(buf, off, len, c, 0);
+            if (clen < len || type == BlobType.TREE) {
+                src = c;
+                srcOff = 0;
+                srcLen = clen;
+                ulen = len;
+            }
+        }
+        byte[] sealed = s.sealed(srcLen + CryptoKey.OVERHEAD);
+        int sealedLen = key.seal(src, srcOff, srcLen, sealed, 0);
+        PackWriter full = null;
+        synchronized (this) {
+            PackWriter pw = open.get(type);
+            if (pw == null) {
+                pw = new PackWriter(key, buffer());
+                open.put(type, pw);
+            }
+            pw.add(type, id, sealed, 0, sealedLen, ulen);
+            if (pw.size() >= packSize || pw.headerFull()) {
+                open.remove(type);
+                full = pw;
+            }
+        }
+        (type == BlobType.DATA ? dataBlobs : treeBlobs).incrementAndGet();
+        dataAdded.addAndGet(len);
+        dataAddedPacked.addAndGet(sealedLen);
+        if (full != null) {
+            upload(full);
+        }
+        return true;
+    }
+
+    /** Compresses a sample; incompressible data (random, already compressed) is stored as is. */
+    private static boolean worthCompressing(Scratch s, byte[] buf, int off) {
+        byte[] c = s.compressed(dev.coffer.repo.compress.Zstd.maxCompressedLength(SAMPLE));
+        int n = s.zstd.compress(buf, off, SAMPLE, c, 0);
+        return n < SAMPLE * 0.97;
+    }
+
+    private byte[] buffer() {
+        byte[] b = buffers.poll();
+        return b != null ? b : new byte[packSize + packSize / 8];
+    }
+
+    private void upload(PackWriter pw) throws IOException {
+        try {
+            uploadSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to upload a pack");
+        }
+        uploads.execute(() -> {
+            try {
+                FinishedPack p = pw.finish();
+                repo.backend().save(FileHandle.of(FileType.PACK, p.id()), p.buffer(), 0, p.length());
+                packs.incrementAndGet();
+                for (PackEntry e : p.entries()) {
+                    repo.index().addNew(e.in(p.id()));
+                }
+                buffers.offer(p.buffer());
+                indexed(new FinishedPack(p.id(), null, p.length(), p.entries()));
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, new IOException("pack upload failed: " + e, e));
+            } finally {
+                uploadSlots.release();
+            }
+        });
+    }
+
+    private void indexed(FinishedPack p) throws IOException {
+        List<FinishedPack> batch = null;
+        synchronized (unindexed) {
+            unindexed.add(p);
+            unindexedBlobs += p.entries().size();
+            if (unindexedBlobs >= INDEX_BLOBS) {
+                batch = new ArrayList<>(unindexed);
+                unindexed.clear();
+                unindexedBlobs = 0;
+            }
+        }
+        if (batch != null) {
+            writeIndex(batch);
+        }
+    }
+
+    private void writeIndex(List<FinishedPack> batch) throws IOException {
+        Id id = repo.saveUnpacked(FileType.INDEX, IndexEncoder.encode(batch));
+        synchronized (indexFiles) {
+            indexFiles.add(id);
+        }
+    }
+
+    private void checkFailure() throws IOException {
+        IOException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /**
+     * Finishes the open packs, waits for every upload and writes index files for all uploaded
+     * packs. After it returns, every blob saved so far is durable and indexed.
+     */
+    public SaveStats flush() throws IOException {
+        List<PackWriter> rest;
+        synchronized (this) {
+            rest = new ArrayList<>(open.values());
+            open.clear();
+        }
+        for (PackWriter pw : rest) {
+            if (pw.count() > 0) {
+                upload(pw);
+            }
+        }
+        try {
+            uploadSlots.acquire(maxSlots());
+            uploadSlots.release(maxSlots());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for uploads");
+        }
+        checkFailure();
+        List<FinishedPack> batch;
+        synchronized (unindexed) {
+            batch = new ArrayList<>(unindexed);
+            unindexed.clear();
+            unindexedBlobs = 0;
+        }
+        if (!batch.isEmpty()) {
+            writeIndex(batch);
+        }
+        return stats();
+    }
+
+    private int maxSlots() {
+        return ((java.util.concurrent.ThreadPoolExecutor) uploads).getMaximumPoolSize() + 1;
+    }
+
+    public SaveStats stats() {
+        return new SaveStats(dataBlobs.get(), treeBlobs.get(), dataAdded.get(), dataAddedPacked.get(), packs.get());
+    }
+
+    /** Index files written by this uploader so far. */
+    public List<Id> indexFiles() {
+        synchronized (indexFiles) {
+            return List.copyOf(indexFiles);
+        }
+    }
+
+    @Override
+    public void close() {
+        uploads.shutdownNow();
+        for (Scratch s : scratches) {
+            s.zstd.close();
+        }
+    }
+}
