@@ -1,0 +1,2 @@
+/** Wiring: the process environment, password sources, backends from repository strings. */
+package dev.coffer.agent.app;

@@ -1,0 +1,24 @@
+package dev.coffer.agent.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command accepts, with restic's names. */
+public final class GlobalOptions {
+    @Option(names = {"-r", "--repo"}, paramLabel = "REPOSITORY",
+            description = "repository to use (default: $RESTIC_REPOSITORY)")
+    String repo;
+
+    @Option(names = {"-p", "--password-file"}, paramLabel = "FILE",
+            description = "file to read the repository password from (default: $RESTIC_PASSWORD_FILE)")
+    Path passwordFile;
+
+    @Option(names = "--json", description = "print machine-readable JSON instead of text")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only errors and the requested data")
+    boolean quiet;
+
+    @Option(names = "--no-lock", description = "do not lock the repository (read-only commands only)")
+    boolean noLock;
+}

@@ -1,0 +1,70 @@
+package dev.coffer.agent.cli;
+
+import dev.coffer.agent.app.Backends;
+import dev.coffer.agent.app.Password;
+import dev.coffer.repo.backend.Backend;
+import dev.coffer.repo.lock.LockOwner;
+import dev.coffer.repo.lock.RepositoryLock;
+import dev.coffer.repo.repository.Repository;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/** Base of commands that work on a repository: opening it, locking it, printing. */
+abstract class RepoCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    final Context ctx;
+
+    RepoCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    String location() {
+        return global.repo != null ? global.repo : ctx.env().get("RESTIC_REPOSITORY");
+    }
+
+    Backend backend() throws IOException {
+        return Backends.open(location(), ctx.env());
+    }
+
+    char[] password() throws IOException {
+        return Password.read(ctx.env(), global.passwordFile);
+    }
+
+    Repository open() throws IOException {
+        Backend backend = backend();
+        char[] pw = password();
+        try {
+            return Repository.open(backend, pw, ctx.random());
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+    }
+
+    /** Takes a lock unless --no-lock was given for a command that allows it. */
+    RepositoryLock lock(Repository repo, boolean exclusive) throws IOException {
+        if (global.noLock && !exclusive) {
+            return null;
+        }
+        LockOwner owner = new LockOwner(ctx.env().hostname(), ctx.env().username(), ctx.env().pid(),
+                Math.max(0, ctx.env().uid()), Math.max(0, ctx.env().gid()));
+        return RepositoryLock.acquire(repo, exclusive, owner, ctx.clock(), Duration.ZERO);
+    }
+
+    static void unlock(RepositoryLock lock) throws IOException {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** Prints a progress or status line unless --quiet or --json. */
+    void info(String line) {
+        if (!global.quiet && !global.json) {
+            ctx.out().println(line);
+        }
+    }
+}

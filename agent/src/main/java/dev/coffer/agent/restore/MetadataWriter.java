@@ -1,0 +1,71 @@
+package dev.coffer.agent.restore;
+
+import dev.coffer.repo.file.GoFileMode;
+import dev.coffer.repo.file.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Sets a restored entry's metadata: ownership (only when running as root, as restic does),
+ * permission bits, then access and modification times.
+ */
+public final class MetadataWriter {
+    private static final PosixFilePermission[] BITS = {
+        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+    };
+
+    private final boolean setOwner;
+
+    public MetadataWriter(boolean setOwner) {
+        this.setOwner = setOwner;
+    }
+
+    void apply(Path p, Node n) throws IOException {
+        if (setOwner) {
+            Files.setAttribute(p, "unix:uid", (int) n.uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", (int) n.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        Files.setPosixFilePermissions(p, permissions(GoFileMode.unixPermissions(n.mode())));
+        BasicFileAttributeView v = Files.getFileAttributeView(p, BasicFileAttributeView.class);
+        v.setTimes(FileTime.from(n.mtime().toInstant()), FileTime.from(n.atime().toInstant()), null);
+    }
+
+    void applySymlink(Path p, Node n) throws IOException {
+        if (setOwner) {
+            Files.setAttribute(p, "unix:uid", (int) n.uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", (int) n.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    void mkfifo(Path p, Node n) throws IOException {
+        Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+        try {
+            if (proc.waitFor() != 0) {
+                throw new IOException("mkfifo " + p + " failed: " + new String(proc.getInputStream().readAllBytes()).trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+        apply(p, n);
+    }
+
+    static Set<PosixFilePermission> permissions(int bits) {
+        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
+        for (int i = 0; i < 9; i++) {
+            if ((bits & (1 << i)) != 0) {
+                s.add(BITS[i]);
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.coffer.agent.restore;
+
+import dev.coffer.agent.restore.RestorePlan.BlobUse;
+import dev.coffer.agent.restore.RestorePlan.FileTarget;
+import dev.coffer.agent.restore.RestorePlan.Write;
+import dev.coffer.repo.backend.FileHandle;
+import dev.coffer.repo.compress.Zstd;
+import dev.coffer.repo.file.Node;
+import dev.coffer.repo.file.NodeType;
+import dev.coffer.repo.file.Tree;
+import dev.coffer.repo.model.BlobHandle;
+import dev.coffer.repo.model.BlobType;
+import dev.coffer.repo.model.CorruptDataException;
+import dev.coffer.repo.model.FileType;
+import dev.coffer.repo.model.Id;
+import dev.coffer.repo.model.PackedBlob;
+import dev.coffer.repo.repository.BlobCodec;
+import dev.coffer.repo.repository.Futures;
+import dev.coffer.repo.repository.Repository;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Restores a tree into a folder: plans which blobs each pack holds for which files, fetches every
+ * pack's needed range once, verifies each blob (MAC, decompression, SHA-256), writes it to every
+ * place it belongs, and sets metadata when a file is complete; directories get theirs last.
+ */
+public final class Restorer {
+    private final Repository repo;
+    private final int workers;
+    private final MetadataWriter metadata;
+    private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
+
+    public Restorer(Repository repo, int workers, MetadataWriter metadata) {
+        this.repo = repo;
+        this.workers = workers;
+        this.metadata = metadata;
+    }
+
+    /** Restores the tree {@code root} into {@code target}; returns the errors (empty when all went well). */
+    public RestoreResult restore(Id root, Path target) throws IOException {
+        RestorePlan plan = new RestorePlan();
+        Files.createDirectories(target);
+        planTree(plan, root, target);
+        for (Map.Entry<Path, Node> d : plan.dirs) {
+            Files.createDirectories(d.getKey());
+        }
+        for (FileTarget f : plan.files) {
+            Files.deleteIfExists(f.path);
+            try (RandomAccessFile raf = new RandomAccessFile(f.path.toFile(), "rw")) {
+                raf.setLength(f.node.size());
+            }
+        }
+        for (FileTarget f : plan.files) {
+            if (f.pending.get() == 0) {
+                metadata.apply(f.path, f.node);
+            }
+        }
+        for (Map.Entry<Path, Node> o : plan.others) {
+            createSpecial(o.getKey(), o.getValue());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "restore-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Map.Entry<Id, Map<Id, BlobUse>> e : plan.byPack.entrySet()) {
+                done.add(pool.submit(() -> {
+                    restorePack(e.getKey(), new ArrayList<>(e.getValue().values()));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                Futures.get(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = plan.dirs.size() - 1; i >= 0; i--) {
+            metadata.apply(plan.dirs.get(i).getKey(), plan.dirs.get(i).getValue());
+        }
+        return new RestoreResult(plan.files.size(), plan.dirs.size(), plan.totalBytes, List.copyOf(errors));
+    }
+
+    private void planTree(RestorePlan plan, Id treeId, Path dir) throws IOException {
+        Tree tree = Tree.decode(repo.loadBlob(new BlobHandle(treeId, BlobType.TREE)));
+        for (Node n : tree.nodes()) {
+            Path p = dir.resolve(safeName(n.name(), dir));
+            switch (n.type()) {
+                case DIR -> {
+                    if (n.subtree() == null) {
+                        throw new CorruptDataException("directory " + p + " has no subtree");
+                    }
+                    plan.dirs.add(new AbstractMap.SimpleEntry<>(p, n));
+                    planTree(plan, n.subtree(), p);
+                }
+                case FILE -> {
+                    FileTarget f = new FileTarget(p, n);
+                    plan.files.add(f);
+                    long off = 0;
+                    for (Id blob : n.content() == null ? List.<Id>of() : n.content()) {
+                        PackedBlob pb = repo.index().lookup(new BlobHandle(blob, BlobType.DATA));
+                        if (pb == null) {
+                            throw new CorruptDataException("data blob " + blob + " of " + p + " is not in the index");
+                        }
+                        plan.addWrite(pb, f, off);
+                        off += pb.plaintextLength();
+                    }
+                    plan.totalBytes += off;
+                }
+                default -> plan.others.add(new AbstractMap.SimpleEntry<>(p, n));
+            }
+        }
+    }
+
+    /** A node name as a path element; refuses names that would escape the target. */
+    static String safeName(byte[] raw, Path dir) throws CorruptDataException {
+        String s = new String(raw, StandardCharsets.UTF_8);
+        if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\0') >= 0) {
+            throw new CorruptDataException("refusing node name '" + s + "' in " + dir + ": it would escape the target");
+        }
+        return s;
+    }
+
+    private void restorePack(Id packId, List<BlobUse> uses) throws IOException {
+        uses.sort(Comparator.comparingLong(u -> u.blob.offset()));
+        long start = uses.get(0).blob.offset();
+        BlobUse last = uses.get(uses.size() - 1);
+        long end = last.blob.offset() + last.blob.length();
+        byte[] range;
+        try {
+            range = repo.backend().load(FileHandle.of(FileType.PACK, packId), start, (int) (end - start));
+        } catch (IOException e) {
+            for (BlobUse u : uses) {
+                fail(u, "pack " + packId.shortHex() + " cannot be read: " + e.getMessage());
+            }
+            return;
+        }
+        for (BlobUse u : uses) {
+            byte[] plain;
+            try {
+                plain = BlobCodec.open(repo.key(), zstd.get(), u.blob, range, (int) (u.blob.offset() - start));
+            } catch (CorruptDataException e) {
+                fail(u, e.getMessage());
+                continue;
+            }
+            for (Write w : u.writes) {
+                try (FileChannel ch = FileChannel.open(w.file().path, StandardOpenOption.WRITE)) {
+                    ByteBuffer b = ByteBuffer.wrap(plain);
+                    long pos = w.offset();
+                    while (b.hasRemaining()) {
+                        pos += ch.write(b, pos);
+                    }
+                }
+                if (w.file().pending.decrementAndGet() == 0) {
+                    metadata.apply(w.file().path, w.file().node);
+                }
+            }
+        }
+    }
+
+    private void fail(BlobUse u, String why) {
+        for (Write w : u.writes) {
+            errors.add("damaged: " + w.file().path + ": " + why);
+            w.file().pending.decrementAndGet();
+        }
+    }
+
+    private void createSpecial(Path p, Node n) throws IOException {
+        Files.deleteIfExists(p);
+        if (n.type() == NodeType.SYMLINK) {
+            Files.createSymbolicLink(p, Path.of(new String(n.symlinkTarget(), StandardCharsets.UTF_8)));
+            metadata.applySymlink(p, n);
+        } else if (n.type() == NodeType.FIFO) {
+            metadata.mkfifo(p, n);
+        } else {
+            errors.add("skipped: " + p + ": restoring " + n.type().jsonName() + " nodes is not supported");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.coffer.agent.backend.rest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.coffer.agent.backend.ExternalTools;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code rclone serve restic} on a free loopback port, serving a directory. */
+final class RcloneRestServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path root;
+
+    private RcloneRestServer(Process process, int port, Path root) {
+        this.process = process;
+        this.port = port;
+        this.root = root;
+    }
+
+    /** Starts the server; {@code user} and {@code pass} null for no authentication. */
+    static RcloneRestServer start(Path root, String user, String pass) throws Exception {
+        Path rclone = ExternalTools.require("rclone");
+        Files.createDirectories(root);
+        Path config = Files.createTempFile("rclone", ".conf");
+        int port = ExternalTools.freePort();
+        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "serve", "restic",
+                "--config", config.toString(), "--addr", "127.0.0.1:" + port));
+        if (user != null) {
+            cmd.addAll(List.of("--user", user, "--pass", pass));
+        }
+        cmd.add(root.toString());
+        Path log = Files.createTempFile("rclone", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            if (!p.isAlive()) {
+                fail("rclone serve restic exited with " + p.exitValue() + ":\n" + Files.readString(log));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                break;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    fail("rclone serve restic did not listen on " + port + ":\n" + Files.readString(log));
+                }
+                Thread.sleep(50);
+            }
+        }
+        return new RcloneRestServer(p, port, root);
+    }
+
+    /** "http://127.0.0.1:PORT/" with {@code userInfo} ("u:p@" or "") inserted. */
+    String url(String userInfo, String repoPath) {
+        return "http://" + userInfo + "127.0.0.1:" + port + "/" + repoPath;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.coffer.agent.backend.s3;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/** An in-memory S3 server (S3Proxy over jclouds' transient store) on a free loopback port. */
+final class S3ProxyServer implements AutoCloseable {
+    static final String ACCESS_KEY = "coffer-test-access";
+    static final String SECRET_KEY = "coffer-test-secret-key-0123456789";
+
+    static {
+        for (String noisy : new String[] {"org.gaul", "org.eclipse.jetty", "org.jclouds", "jclouds"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + noisy, "warn");
+        }
+    }
+
+    private final BlobStoreContext context;
+    private final S3Proxy proxy;
+
+    private S3ProxyServer(BlobStoreContext context, S3Proxy proxy) {
+        this.context = context;
+        this.proxy = proxy;
+    }
+
+    static S3ProxyServer start() throws Exception {
+        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+                .credentials("unused", "unused")
+                .overrides(new Properties())
+                .build(BlobStoreContext.class);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        proxy.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+            }
+            Thread.sleep(10);
+        }
+        return new S3ProxyServer(context, proxy);
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    /** The environment a client needs: matching credentials. */
+    Map<String, String> env() {
+        return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+        context.close();
+    }
+}
