@@ -36,7 +36,7 @@ final class BackupCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         if (!List.of("auto", "off", "max").contains(compression)) {
             throw new dev.coffer.agent.app.UsageException("invalid --compression " + compression + ": use auto, off or max");
         }
@@ -96,5 +96,8 @@ final class BackupCommand extends RepoCommand {
         ctx.out().printf(Locale.ROOT, "processed %d files, %s in %s (%.1f MiB/s)%n", c.totalFiles(), Sizes.bytes(c.totalBytes()),
                 Sizes.duration(r.duration()), c.totalBytes() / secs / (1 << 20));
         ctx.out().println("snapshot " + r.snapshotId().shortHex() + " saved");
+        if (requests() != null) {
+            ctx.out().println(requests().summary());
+        }
     }
 }

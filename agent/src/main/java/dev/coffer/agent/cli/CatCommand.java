@@ -20,7 +20,7 @@ final class CatCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         if (!type.equals("config")) {
             throw new UsageException("cat " + type + " is not supported; supported: config");
         }

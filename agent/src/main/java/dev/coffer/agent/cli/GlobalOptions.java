@@ -19,6 +19,13 @@ public final class GlobalOptions {
     @Option(names = {"-q", "--quiet"}, description = "print only errors and the requested data")
     boolean quiet;
 
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "set an extended option, e.g. s3.connections=8 (repeatable)")
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "print more, including the storage requests sent")
+    boolean verbose;
+
     @Option(names = "--no-lock", description = "do not lock the repository (read-only commands only)")
     boolean noLock;
 }

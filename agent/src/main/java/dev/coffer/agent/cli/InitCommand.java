@@ -16,7 +16,7 @@ final class InitCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         Backend backend = backend();
         char[] pw = password();
         Repository repo;

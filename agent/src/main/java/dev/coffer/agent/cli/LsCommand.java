@@ -36,7 +36,7 @@ final class LsCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         Repository repo = open();
         RepositoryLock lock = lock(repo, false);
         try {

@@ -23,12 +23,35 @@ abstract class RepoCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @Override
+    public final Integer call() throws Exception {
+        Integer code = execute();
+        if (global.verbose && requests() != null) {
+            ctx.err().println(requests().summary());
+        }
+        return code;
+    }
+
+    /** The command's work; returns the exit code. */
+    abstract Integer execute() throws Exception;
+
     String location() {
         return global.repo != null ? global.repo : ctx.env().get("RESTIC_REPOSITORY");
     }
 
+    private Backends.Stack stack;
+
+    /** The backend stack, built once per command. */
     Backend backend() throws IOException {
-        return Backends.open(location(), ctx.env());
+        if (stack == null) {
+            stack = Backends.open(location(), global.options, ctx.env());
+        }
+        return stack.backend();
+    }
+
+    /** Requests sent so far, or null if no backend was opened. */
+    dev.coffer.repo.backend.RequestCounts requests() {
+        return stack == null ? null : stack.counter().snapshot();
     }
 
     char[] password() throws IOException {

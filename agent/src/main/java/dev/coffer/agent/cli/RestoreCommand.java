@@ -29,7 +29,7 @@ final class RestoreCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         Repository repo = open();
         RepositoryLock lock = lock(repo, false);
         RestoreResult r;

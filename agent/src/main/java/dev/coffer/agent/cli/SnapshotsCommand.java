@@ -26,7 +26,7 @@ final class SnapshotsCommand extends RepoCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         Repository repo = open();
         RepositoryLock lock = lock(repo, false);
         List<Snapshot> list;

@@ -54,7 +54,7 @@ public final class InMemoryBackend implements Backend {
     @Override
     public void list(FileType type, Consumer<FileInfo> consumer) {
         files.forEach((h, d) -> {
-            if (h.type() == type) {
+            if (h.type() == type && (type == FileType.CONFIG || dev.coffer.repo.model.Id.isId(h.name()))) {
                 consumer.accept(new FileInfo(h.name(), d.length));
             }
         });

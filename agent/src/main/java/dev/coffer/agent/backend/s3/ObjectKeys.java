@@ -1,6 +1,7 @@
 package dev.coffer.agent.backend.s3;
 
 import dev.coffer.repo.backend.FileHandle;
+import dev.coffer.repo.backend.Layout;
 import dev.coffer.repo.model.FileType;
 
 /**
@@ -19,11 +20,7 @@ final class ObjectKeys {
     }
 
     String key(FileHandle h) {
-        return switch (h.type()) {
-            case CONFIG -> root + "config";
-            case PACK -> root + "data/" + h.name().substring(0, 2) + "/" + h.name();
-            default -> root + h.type().dir() + "/" + h.name();
-        };
+        return root + Layout.path(h);
     }
 
     /** The prefix to list files of a type, e.g. "repo/keys/". */
