@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coffer", mixinStandardHelpOptions = true, version = "coffer " + Version.VERSION,
         description = "Backups in restic's repository format, built for Kubernetes sidecars.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
-            RestoreCommand.class, CatCommand.class, VersionCommand.class})
+            RestoreCommand.class, CatCommand.class, CheckCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     private final Context ctx;
 

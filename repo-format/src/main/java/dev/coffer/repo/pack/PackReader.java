@@ -48,6 +48,19 @@ public final class PackReader {
         return parseHeader(id, header, packSize - 4 - hdrLen);
     }
 
+    /** Parses the header of a pack held whole in memory. */
+    public static List<PackEntry> readHeader(Id id, byte[] pack, CryptoKey key) throws CorruptDataException {
+        if (pack.length < MIN_PACK) {
+            throw new CorruptDataException("pack " + id + " is " + pack.length + " bytes, too small to be a pack");
+        }
+        long hdrLen = readIntLE(pack, pack.length - 4) & 0xffffffffL;
+        if (hdrLen + 4 > pack.length || hdrLen + 4 > PackWriter.MAX_HEADER_SIZE + 4L || hdrLen < CryptoKey.OVERHEAD) {
+            throw new CorruptDataException("pack " + id + " has an invalid header length " + hdrLen);
+        }
+        int start = (int) (pack.length - 4 - hdrLen);
+        return parseHeader(id, key.open(pack, start, (int) hdrLen), start);
+    }
+
     /** Parses a decrypted header; {@code dataEnd} is where the encrypted header starts. */
     public static List<PackEntry> parseHeader(Id packId, byte[] header, long dataEnd) throws CorruptDataException {
         List<PackEntry> out = new ArrayList<>(header.length / PackEntry.PLAIN_ENTRY_SIZE);
