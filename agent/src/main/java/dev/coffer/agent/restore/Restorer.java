@@ -41,6 +41,9 @@ import java.util.concurrent.Future;
  * place it belongs, and sets metadata when a file is complete; directories get theirs last.
  */
 public final class Restorer {
+    /** Writes go out in slices: the JDK's per-thread direct copy buffer grows to each write's size. */
+    private static final int IO_SLICE = 1 << 20;
+
     private final Repository repo;
     private final int workers;
     private final MetadataWriter metadata;
@@ -164,10 +167,8 @@ public final class Restorer {
             }
             for (Write w : u.writes) {
                 try (FileChannel ch = FileChannel.open(w.file().path, StandardOpenOption.WRITE)) {
-                    ByteBuffer b = ByteBuffer.wrap(plain);
-                    long pos = w.offset();
-                    while (b.hasRemaining()) {
-                        pos += ch.write(b, pos);
+                    for (int p = 0; p < plain.length; ) {
+                        p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, plain.length - p)), w.offset() + p);
                     }
                 }
                 if (w.file().pending.decrementAndGet() == 0) {

@@ -32,6 +32,12 @@ public final class LocalBackend implements Backend {
     private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("r--------");
     private static final Set<PosixFilePermission> TMP_PERMS = PosixFilePermissions.fromString("rw-------");
 
+    /**
+     * Heap buffers are read and written in slices of this size: the JDK copies through a per-thread
+     * direct buffer as large as each request, which would otherwise be as large as a pack.
+     */
+    private static final int IO_SLICE = 1 << 20;
+
     private final Path root;
     private final boolean posix;
 
@@ -100,9 +106,8 @@ public final class LocalBackend implements Backend {
                     ? FileChannel.open(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                             PosixFilePermissions.asFileAttribute(TMP_PERMS))
                     : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data, off, len);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                for (int p = off; p < off + len; ) {
+                    p += ch.write(ByteBuffer.wrap(data, p, Math.min(IO_SLICE, off + len - p)));
                 }
                 ch.force(true);
             }
@@ -138,19 +143,16 @@ public final class LocalBackend implements Backend {
                 throw new BackendException("read of " + h + " at " + offset + " past its end " + size, true);
             }
             int n = (int) (length == 0 ? size - offset : Math.min(length, size - offset));
-            ByteBuffer buf = ByteBuffer.allocate(n);
-            long pos = offset;
-            while (buf.hasRemaining()) {
-                int r = ch.read(buf, pos);
+            byte[] out = new byte[n];
+            int got = 0;
+            while (got < n) {
+                int r = ch.read(ByteBuffer.wrap(out, got, Math.min(IO_SLICE, n - got)), offset + got);
                 if (r < 0) {
                     break;
                 }
-                pos += r;
+                got += r;
             }
-            if (buf.hasRemaining()) {
-                return Arrays.copyOf(buf.array(), buf.position());
-            }
-            return buf.array();
+            return got == n ? out : Arrays.copyOf(out, got);
         } catch (NoSuchFileException e) {
             throw new NotFoundException(h + " does not exist in " + location());
         }

@@ -51,6 +51,11 @@ public final class PackWriter {
         return size;
     }
 
+    /** True if a blob of {@code len} sealed bytes, its header entry and the finished header fit the buffer as it is. */
+    public boolean fits(int len) {
+        return (long) size + len + headerSize + PackEntry.COMPRESSED_ENTRY_SIZE + CryptoKey.OVERHEAD + 4 <= buf.length;
+    }
+
     public int count() {
         return entries.size();
     }

@@ -42,6 +42,8 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     /** Write an index file once this many uploaded blobs are not yet in one (restic: 50,000). */
     static final int INDEX_BLOBS = 50_000;
     private static final int SAMPLE = 32 * 1024;
+    private static final int HEADER_ROOM = 64 * 1024;
+    private static final int TREE_BUFFER = 256 * 1024;
 
     private final Repository repo;
     private final CryptoKey key;
@@ -121,15 +123,17 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
         PackWriter full = null;
         synchronized (this) {
             PackWriter pw = open.get(type);
+            if (pw != null && (pw.size() + sealedLen > packSize || pw.headerFull()
+                    || (type == BlobType.DATA && !pw.fits(sealedLen)))) {
+                open.remove(type);
+                full = pw;
+                pw = null;
+            }
             if (pw == null) {
-                pw = new PackWriter(key, buffer());
+                pw = new PackWriter(key, buffer(type));
                 open.put(type, pw);
             }
             pw.add(type, id, sealed, 0, sealedLen, ulen);
-            if (pw.size() >= packSize || pw.headerFull()) {
-                open.remove(type);
-                full = pw;
-            }
         }
         (type == BlobType.DATA ? dataBlobs : treeBlobs).incrementAndGet();
         dataAdded.addAndGet(len);
@@ -147,9 +151,16 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
         return n < SAMPLE * 0.97;
     }
 
-    private byte[] buffer() {
+    /**
+     * A buffer for a new pack. Data packs get a recycled full-size one (packs are closed before
+     * they would exceed the pack size, so it rarely grows); tree packs start small.
+     */
+    private byte[] buffer(BlobType type) {
+        if (type == BlobType.TREE) {
+            return new byte[TREE_BUFFER];
+        }
         byte[] b = buffers.poll();
-        return b != null ? b : new byte[packSize + packSize / 8];
+        return b != null ? b : new byte[packSize + HEADER_ROOM];
     }
 
     private void upload(PackWriter pw) throws IOException {
@@ -167,7 +178,9 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
                 for (PackEntry e : p.entries()) {
                     repo.index().addNew(e.in(p.id()));
                 }
-                buffers.offer(p.buffer());
+                if (p.buffer().length == packSize + HEADER_ROOM) {
+                    buffers.offer(p.buffer());
+                }
                 indexed(new FinishedPack(p.id(), null, p.length(), p.entries()));
             } catch (IOException e) {
                 failure.compareAndSet(null, e);
