@@ -2,12 +2,16 @@ package dev.coffer.agent.backup;
 
 import dev.coffer.agent.source.FileMeta;
 import dev.coffer.agent.source.MetaReader;
+import dev.coffer.agent.source.SourceFilter;
 import dev.coffer.repo.chunker.ChunkerTables;
 import dev.coffer.repo.file.Node;
 import dev.coffer.repo.file.NodeBuilder;
+import dev.coffer.repo.file.NodeType;
 import dev.coffer.repo.file.Tree;
+import dev.coffer.repo.model.BlobHandle;
 import dev.coffer.repo.model.BlobType;
 import dev.coffer.repo.model.Id;
+import dev.coffer.repo.repository.BlobLoader;
 import dev.coffer.repo.repository.BlobSaver;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -26,53 +30,71 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 
 /**
  * Walks the targets and saves them: files are read, chunked and saved on worker threads while the
  * walk goes on; each directory's tree is saved as soon as all its entries are done, children
- * before parents. Unreadable entries are reported and left out, as restic does.
+ * before parents. A file that the parent snapshot has with the same size, mtime, ctime and inode
+ * keeps its content list without being read. Unreadable entries are reported and left out, as
+ * restic does.
  */
 public final class Archiver {
     /** Files read at once (bounds memory and open files while keeping every worker busy). */
     static final int FILES_IN_FLIGHT = 256;
 
     private final BlobSaver saver;
-    private final ChunkerTables tables;
+    private final Predicate<BlobHandle> indexed;
+    private final ParentTrees parents;
     private final MetaReader meta;
     private final NodeFactory nodes;
     private final ExecutorService workers;
+    private final SourceFilter filter;
+    private final ChangePolicy policy;
+    private final BackupListener listener;
     private final Semaphore inFlight = new Semaphore(FILES_IN_FLIGHT);
     private final ThreadLocal<FileChunker> chunkers;
     private final BackupCounters counters = new BackupCounters();
 
-    public Archiver(BlobSaver saver, ChunkerTables tables, MetaReader meta, ZoneId zone, ExecutorService workers) {
+    /**
+     * @param indexed tells whether the repository has a blob (to trust a parent's content list)
+     * @param loader reads the parent snapshot's trees
+     */
+    public Archiver(BlobSaver saver, Predicate<BlobHandle> indexed, BlobLoader loader, ChunkerTables tables,
+            MetaReader meta, ZoneId zone, ExecutorService workers, SourceFilter filter, ChangePolicy policy,
+            BackupListener listener) {
         this.saver = saver;
-        this.tables = tables;
+        this.indexed = indexed;
+        this.parents = new ParentTrees(loader);
         this.meta = meta;
         this.nodes = new NodeFactory(meta, zone);
         this.workers = workers;
-        this.chunkers = ThreadLocal.withInitial(() -> new FileChunker(this.tables, this.saver));
+        this.filter = filter;
+        this.policy = policy;
+        this.listener = listener;
+        this.chunkers = ThreadLocal.withInitial(() -> new FileChunker(tables, saver, listener));
     }
 
     public BackupCounters counters() {
         return counters;
     }
 
-    /** Saves the targets (absolute, or relative to the working directory) and returns the root tree id. */
-    public Id archive(List<Path> targets, Path cwd) throws IOException {
-        List<Path> rel = new ArrayList<>();
+    /**
+     * Saves the targets (absolute, or relative to {@code cwd}) and returns the root tree id.
+     * {@code parentTree} is the parent snapshot's root tree, or null.
+     */
+    public Id archive(List<Path> targets, Path cwd, Id parentTree) throws IOException {
         boolean relative = targets.stream().allMatch(t -> !t.isAbsolute() && !t.normalize().startsWith(".."));
-        for (Path t : targets) {
-            rel.add(relative ? t.normalize() : t.toAbsolutePath().normalize());
-        }
         Path base = relative ? cwd : cwd.getRoot();
-        TargetTree tt = TargetTree.of(relative ? rel : rel.stream().map(base::relativize).toList());
-        CompletableFuture<Id> root;
-        if (tt.whole) {
-            root = saveDirContents(base);
-        } else {
-            root = saveVirtual(base, tt);
+        List<Path> rel = new ArrayList<>();
+        for (Path t : targets) {
+            rel.add(relative ? t.normalize() : base.relativize(cwd.resolve(t).toAbsolutePath().normalize()));
         }
+        TargetTree tt = TargetTree.of(rel);
+        Tree parent = parents.load(parentTree);
+        CompletableFuture<Id> root = tt.whole
+                ? saveDirContents(base, parent, device(base))
+                : saveVirtual(base, tt, parent);
         try {
             return root.get();
         } catch (InterruptedException e) {
@@ -81,6 +103,10 @@ public final class Archiver {
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
+    }
+
+    private long device(Path p) throws IOException {
+        return meta.read(p).device();
     }
 
     private static IOException unwrap(Throwable t) {
@@ -99,7 +125,7 @@ public final class Archiver {
         return new IOException(t);
     }
 
-    private CompletableFuture<Id> saveVirtual(Path dir, TargetTree t) throws IOException {
+    private CompletableFuture<Id> saveVirtual(Path dir, TargetTree t, Tree parent) throws IOException {
         List<CompletableFuture<Node>> kids = new ArrayList<>();
         for (Map.Entry<byte[], TargetTree> e : t.children.entrySet()) {
             Path p = dir.resolve(new String(e.getKey(), StandardCharsets.UTF_8));
@@ -107,11 +133,13 @@ public final class Archiver {
             if (m == null) {
                 continue;
             }
+            Node old = parent == null ? null : parent.find(e.getKey());
             if (e.getValue().whole) {
-                kids.add(entry(p, e.getKey(), m));
+                kids.add(entry(p, e.getKey(), m, old, m.device()));
             } else {
                 NodeBuilder b = nodes.builder(p, e.getKey(), m);
-                kids.add(saveVirtual(p, e.getValue()).thenApply(id -> b.subtree(id).build()));
+                kids.add(saveVirtual(p, e.getValue(), parents.load(ParentTrees.subtree(old)))
+                        .thenApply(id -> b.subtree(id).build()));
             }
         }
         return saveTree(kids);
@@ -126,11 +154,18 @@ public final class Archiver {
         }
     }
 
-    private CompletableFuture<Node> entry(Path p, byte[] name, FileMeta m) throws IOException {
+    private CompletableFuture<Node> entry(Path p, byte[] name, FileMeta m, Node old, long rootDevice) throws IOException {
         NodeBuilder b = nodes.builder(p, name, m);
         if (m.isDirectory()) {
-            counters.dirsNew.incrementAndGet();
-            return saveDirContents(p).thenApply(id -> id == null ? null : b.subtree(id).build());
+            Id oldTree = ParentTrees.subtree(old);
+            return saveDirContents(p, parents.load(oldTree), rootDevice).thenApply(id -> {
+                if (id == null) {
+                    return null;
+                }
+                (id.equals(oldTree) ? counters.dirsUnmodified : oldTree != null ? counters.dirsChanged : counters.dirsNew)
+                        .incrementAndGet();
+                return b.subtree(id).build();
+            });
         }
         if (!m.isRegular()) {
             if (m.isSymlink()) {
@@ -138,18 +173,28 @@ public final class Archiver {
             }
             return CompletableFuture.completedFuture(b.build());
         }
+        if (unchanged(old, m)) {
+            counters.filesUnmodified.incrementAndGet();
+            counters.totalFiles.incrementAndGet();
+            counters.totalBytes.addAndGet(m.size());
+            listener.bytes(m.size());
+            listener.fileDone();
+            return CompletableFuture.completedFuture(b.size(m.size()).content(old.content()).build());
+        }
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("backup interrupted");
         }
+        boolean changed = old != null && old.type() == NodeType.FILE;
         return CompletableFuture.supplyAsync(() -> {
             try {
                 FileChunker.Content c = chunkers.get().save(p);
-                counters.filesNew.incrementAndGet();
+                (changed ? counters.filesChanged : counters.filesNew).incrementAndGet();
                 counters.totalFiles.incrementAndGet();
                 counters.totalBytes.addAndGet(c.size());
+                listener.fileDone();
                 return b.size(c.size()).content(c.ids()).build();
             } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
                 counters.error("error: open " + p + ": " + reason(e));
@@ -162,12 +207,40 @@ public final class Archiver {
         }, workers);
     }
 
+    /** True if the parent's node describes this same, unchanged file and its content is stored. */
+    private boolean unchanged(Node old, FileMeta m) {
+        if (policy.force() || old == null || old.type() != NodeType.FILE || old.content() == null) {
+            return false;
+        }
+        if (old.size() != m.size() || !old.mtime().toInstant().equals(m.mtime().toInstant())) {
+            return false;
+        }
+        if (!policy.ignoreCtime() && !old.ctime().toInstant().equals(m.ctime().toInstant())) {
+            return false;
+        }
+        if (!policy.ignoreInode() && old.inode() != m.inode()) {
+            return false;
+        }
+        for (Id blob : old.content()) {
+            if (!indexed.test(new BlobHandle(blob, BlobType.DATA))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lists a directory (sorted by raw name), saves every entry, then the directory's tree. */
-    private CompletableFuture<Id> saveDirContents(Path dir) throws IOException {
+    private CompletableFuture<Id> saveDirContents(Path dir, Tree parent, long rootDevice) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("backup interrupted");
+        }
         List<Path> children = new ArrayList<>();
+        String marker = filter.marker(dir);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path c : ds) {
-                children.add(c);
+                if (marker == null || c.getFileName().toString().equals(marker)) {
+                    children.add(c);
+                }
             }
         } catch (java.nio.file.AccessDeniedException e) {
             counters.error("error: open " + dir + ": " + reason(e));
@@ -184,8 +257,8 @@ public final class Archiver {
         for (int i : order) {
             Path p = children.get(i);
             FileMeta m = stat(p);
-            if (m != null) {
-                kids.add(entry(p, names[i], m));
+            if (m != null && !filter.excluded(p, m, rootDevice)) {
+                kids.add(entry(p, names[i], m, parent == null ? null : parent.find(names[i]), rootDevice));
             }
         }
         return saveTree(kids);

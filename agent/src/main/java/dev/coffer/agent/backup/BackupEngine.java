@@ -1,28 +1,41 @@
 package dev.coffer.agent.backup;
 
+import dev.coffer.agent.Version;
 import dev.coffer.agent.source.MetaReader;
+import dev.coffer.agent.source.SourceFilter;
 import dev.coffer.repo.chunker.Chunker;
+import dev.coffer.repo.chunker.ChunkerTables;
+import dev.coffer.repo.file.Node;
+import dev.coffer.repo.file.NodeType;
 import dev.coffer.repo.file.SnapshotFile;
 import dev.coffer.repo.file.SnapshotSummary;
+import dev.coffer.repo.file.Tree;
+import dev.coffer.repo.model.BlobType;
 import dev.coffer.repo.model.Id;
 import dev.coffer.repo.repository.BlobUploader;
 import dev.coffer.repo.repository.Repository;
 import dev.coffer.repo.repository.SaveStats;
+import dev.coffer.repo.repository.Snapshot;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One backup from start to snapshot: archive the targets (packs upload as they fill), flush the
- * packs and write the index, then save the snapshot last. The caller holds the repository lock.
+ * One backup from start to snapshot: find the parent, archive the targets (packs upload as they
+ * fill), flush the packs and write the index, then save the snapshot last. The caller holds the
+ * repository lock. An interrupted backup saves no snapshot.
  */
 public final class BackupEngine {
     private final Repository repo;
@@ -42,39 +55,102 @@ public final class BackupEngine {
     }
 
     public BackupResult run(BackupRequest req, Path cwd) throws IOException {
+        return run(req, cwd, BackupListener.NONE);
+    }
+
+    public BackupResult run(BackupRequest req, Path cwd, BackupListener listener) throws IOException {
         Instant start = clock.instant();
-        List<Path> absolute = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (Path t : req.targets()) {
             Path a = cwd.resolve(t).normalize();
-            if (!Files.exists(a, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new java.nio.file.NoSuchFileException(a.toString(), null, "backup target does not exist");
+            if (!Files.exists(a, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(a.toString(), null, "backup target does not exist");
             }
-            absolute.add(a);
+            paths.add(a.toString());
         }
+        if (req.stdin() != null) {
+            paths.add("/" + req.stdin().filename());
+        }
+        paths = paths.stream().distinct().sorted().toList();
+        Snapshot parent = req.parent() != null ? repo.loadSnapshot(req.parent()) : findParent(req.hostname(), paths, start);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "backup-worker");
             t.setDaemon(true);
             return t;
         });
         try (BlobUploader uploader = new BlobUploader(repo, BlobUploader.DEFAULT_PACK_SIZE, 2, req.compressionLevel())) {
-            Archiver archiver = new Archiver(uploader, Chunker.tables(repo.polynomial()), new MetaReader(),
-                    clock.getZone(), pool);
-            Id tree = archiver.archive(req.targets(), cwd);
+            ChunkerTables tables = Chunker.tables(repo.polynomial());
+            Archiver archiver = new Archiver(uploader, repo.index()::has, repo, tables, new MetaReader(), clock.getZone(),
+                    pool, new SourceFilter(req.excludes()), req.changes(), listener);
+            Id tree = req.stdin() != null
+                    ? saveStream(req.stdin(), uploader, tables, archiver.counters(), listener)
+                    : archiver.archive(req.targets(), cwd, parent == null ? null : parent.file().tree());
             SaveStats added = uploader.flush();
-            Instant end = clock.instant();
             BackupCounters c = archiver.counters();
+            Id parentId = parent == null ? null : parent.id();
+            if (req.skipIfUnchanged() && parent != null && parent.file().tree().equals(tree)) {
+                return new BackupResult(null, parentId, tree, c, added, Duration.between(start, clock.instant()), c.errors());
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("backup interrupted; no snapshot saved");
+            }
             OffsetDateTime startTime = OffsetDateTime.ofInstant(start, clock.getZone());
-            SnapshotSummary summary = new SnapshotSummary(startTime, OffsetDateTime.ofInstant(end, clock.getZone()),
+            SnapshotSummary summary = new SnapshotSummary(startTime, OffsetDateTime.ofInstant(clock.instant(), clock.getZone()),
                     c.filesNew(), c.filesChanged(), c.filesUnmodified(), c.dirsNew(), c.dirsChanged(), c.dirsUnmodified(),
                     added.dataBlobs(), added.treeBlobs(), added.dataAdded(), added.dataAddedPacked(),
                     c.totalFiles(), c.totalBytes());
-            SnapshotFile snap = new SnapshotFile(startTime, null, tree,
-                    absolute.stream().map(Path::toString).sorted().toList(), req.hostname(), username, uid, gid,
-                    List.of(), req.tags(), null, "coffer " + dev.coffer.agent.Version.VERSION, summary);
+            SnapshotFile snap = new SnapshotFile(startTime, parentId, tree, paths, req.hostname(), username, uid, gid,
+                    req.excludes().allPatterns(), req.tags(), null, "coffer " + Version.VERSION, summary);
             Id id = repo.saveSnapshot(snap);
-            return new BackupResult(id, tree, c, added, Duration.between(start, clock.instant()), c.errors());
+            return new BackupResult(id, parentId, tree, c, added, Duration.between(start, clock.instant()), c.errors());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** restic's rule: the newest snapshot of the same host with exactly these paths, not newer than now. */
+    private Snapshot findParent(String hostname, List<String> paths, Instant now) throws IOException {
+        return repo.listSnapshots().stream()
+                .filter(s -> s.file().hostname().equals(hostname))
+                .filter(s -> s.file().paths().stream().sorted().toList().equals(paths))
+                .filter(s -> !s.file().time().toInstant().isAfter(now))
+                .max(Comparator.comparing((Snapshot s) -> s.file().time().toInstant()))
+                .orElse(null);
+    }
+
+    /** Stores a stream as one file at the root; a failing source command fails the backup. */
+    private Id saveStream(StdinSource src, BlobUploader uploader, ChunkerTables tables, BackupCounters c,
+            BackupListener listener) throws IOException {
+        Process proc = null;
+        java.io.InputStream in = src.stream();
+        if (!src.command().isEmpty()) {
+            proc = new ProcessBuilder(src.command()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            in = proc.getInputStream();
+        }
+        FileChunker.Content content = new FileChunker(tables, uploader, listener).save(Channels.newChannel(in));
+        if (proc != null) {
+            try {
+                int exit = proc.waitFor();
+                if (exit != 0) {
+                    throw new IOException("command " + String.join(" ", src.command()) + " exited with code " + exit
+                            + "; no snapshot saved");
+                }
+            } catch (InterruptedException e) {
+                proc.destroy();
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for the source command");
+            }
+        }
+        c.filesNew.incrementAndGet();
+        c.totalFiles.incrementAndGet();
+        c.totalBytes.addAndGet(content.size());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Node n = Node.builder(src.filename(), NodeType.FILE).mode(0644).times(now, now, now)
+                .owner(uid, gid, username, "").size(content.size()).content(content.ids()).build();
+        byte[] json = new Tree(List.of(n)).encode();
+        Id id = Id.hash(json);
+        uploader.saveBlob(BlobType.TREE, id, json, 0, json.length);
+        return id;
     }
 }

@@ -1,17 +1,32 @@
 package dev.coffer.agent.backup;
 
+import dev.coffer.agent.source.ExcludeOptions;
+import dev.coffer.repo.model.Id;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** What to back up and how to label the snapshot. */
-public record BackupRequest(List<Path> targets, String hostname, List<String> tags, int compressionLevel) {
+/**
+ * What to back up and how: targets (or a stream), snapshot labels, compression, excludes, change
+ * detection, an explicit parent (null: the latest snapshot of the same host and paths), and whether
+ * to skip saving a snapshot identical to its parent.
+ */
+public record BackupRequest(List<Path> targets, StdinSource stdin, String hostname, List<String> tags,
+        int compressionLevel, ExcludeOptions excludes, ChangePolicy changes, Id parent, boolean skipIfUnchanged) {
     public BackupRequest {
         targets = List.copyOf(targets);
-        if (targets.isEmpty()) {
-            throw new IllegalArgumentException("no backup targets given");
+        if (targets.isEmpty() == (stdin == null)) {
+            throw new IllegalArgumentException(stdin == null ? "no backup targets given" : "--stdin takes no file arguments");
         }
         Objects.requireNonNull(hostname, "hostname");
         tags = List.copyOf(tags);
+        Objects.requireNonNull(excludes, "excludes");
+        Objects.requireNonNull(changes, "changes");
+    }
+
+    /** A plain backup of files with defaults for everything else. */
+    public static BackupRequest of(List<Path> targets, String hostname, List<String> tags) {
+        return new BackupRequest(targets, null, hostname, tags, 3,
+                new ExcludeOptions(List.of(), List.of(), List.of(), false, 0, false), ChangePolicy.DEFAULT, null, false);
     }
 }

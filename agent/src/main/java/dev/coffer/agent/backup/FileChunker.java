@@ -26,9 +26,12 @@ final class FileChunker {
     private final byte[] buf = new byte[Chunker.MAX_SIZE + READ];
     private final MessageDigest sha = Id.sha256();
 
-    FileChunker(ChunkerTables tables, BlobSaver saver) {
+    private final BackupListener listener;
+
+    FileChunker(ChunkerTables tables, BlobSaver saver, BackupListener listener) {
         this.chunker = new Chunker(tables);
         this.saver = saver;
+        this.listener = listener;
     }
 
     /** Result of one file: its data blob ids in order, the bytes read, and how many blobs were new. */
@@ -36,11 +39,18 @@ final class FileChunker {
     }
 
     Content save(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            return save(ch);
+        }
+    }
+
+    /** Chunks and saves everything {@code ch} yields until its end. */
+    Content save(java.nio.channels.ReadableByteChannel ch) throws IOException {
         List<Id> ids = new ArrayList<>();
         long total = 0;
         int fresh = 0;
         chunker.reset();
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+        {
             int end = 0;
             int scanned = 0;
             while (true) {
@@ -51,6 +61,7 @@ final class FileChunker {
                     }
                     end += n;
                     total += n;
+                    listener.bytes(n);
                     continue;
                 }
                 int cut = chunker.next(buf, scanned, end - scanned);

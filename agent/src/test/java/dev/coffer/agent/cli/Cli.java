@@ -46,6 +46,11 @@ final class Cli {
 
     /** Runs coffer in a child JVM, optionally without the root capabilities that bypass file permissions. */
     Result fork(boolean dropDacOverride, String... args) throws IOException, InterruptedException {
+        return fork(dropDacOverride, null, args);
+    }
+
+    /** Like {@link #fork(boolean, String...)}, feeding {@code stdin} (or nothing) to standard input. */
+    Result fork(boolean dropDacOverride, byte[] stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (dropDacOverride && uid() == 0) {
             cmd.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
@@ -63,7 +68,9 @@ final class Cli {
         Path out = Files.createTempFile("coffer-out", ".txt");
         Path err = Files.createTempFile("coffer-err", ".txt");
         try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Path in = Files.createTempFile("coffer-in", ".bin");
+            Files.write(in, stdin == null ? new byte[0] : stdin);
+            Process p = pb.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(3, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("coffer " + String.join(" ", args) + " timed out");
