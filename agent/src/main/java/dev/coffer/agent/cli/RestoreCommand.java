@@ -24,6 +24,18 @@ final class RestoreCommand extends RepoCommand {
     @Mixin
     SnapshotFilter filter;
 
+    @Option(names = {"-i", "--include"}, paramLabel = "PATTERN", description = "restore only entries matching PATTERN (repeatable)")
+    java.util.List<String> includes = new java.util.ArrayList<>();
+
+    @Option(names = {"-e", "--exclude"}, paramLabel = "PATTERN", description = "leave out entries matching PATTERN (repeatable)")
+    java.util.List<String> excludes = new java.util.ArrayList<>();
+
+    @Option(names = "--sparse", description = "restore blocks of zeros as holes (sparse files)")
+    boolean sparse;
+
+    @Option(names = "--verify", description = "re-read the restored files and check them against the repository")
+    boolean verify;
+
     RestoreCommand(Context ctx) {
         super(ctx);
     }
@@ -35,16 +47,24 @@ final class RestoreCommand extends RepoCommand {
         RestoreResult r;
         Path dest = ctx.env().cwd().resolve(target).normalize();
         try {
-            Snapshot s = SnapshotResolver.resolve(repo, snapshot, filter);
+            int colon = snapshot.indexOf(':');
+            String name = colon < 0 ? snapshot : snapshot.substring(0, colon);
+            String sub = colon < 0 ? "" : snapshot.substring(colon + 1);
+            Snapshot s = SnapshotResolver.resolve(repo, name, filter);
             repo.loadIndex();
+            dev.coffer.repo.model.Id root = SubtreeResolver.resolve(repo, s.file().tree(), sub);
             info("restoring <" + SnapshotResolver.describe(s).replaceFirst("^snapshot", "Snapshot") + "> to " + dest);
-            Restorer restorer = new Restorer(repo, 4, new MetadataWriter(ctx.env().isRoot()));
-            r = restorer.restore(s.file().tree(), dest);
+            Restorer restorer = new Restorer(repo, 4, new MetadataWriter(ctx.env().isRoot()),
+                    new dev.coffer.agent.restore.RestoreOptions(includes, excludes, sparse, verify));
+            r = restorer.restore(root, dest);
         } finally {
             unlock(lock);
         }
         for (String e : r.errors()) {
             ctx.err().println(e);
+        }
+        if (verify && r.errors().isEmpty()) {
+            info("verified " + r.verifiedFiles() + " files");
         }
         if (!r.errors().isEmpty()) {
             ctx.err().println("Fatal: There were " + r.errors().size() + " errors");

@@ -3,5 +3,5 @@ package dev.coffer.agent.restore;
 import java.util.List;
 
 /** What a restore did, and what it could not restore. */
-public record RestoreResult(long files, long dirs, long bytes, List<String> errors) {
+public record RestoreResult(long files, long dirs, long bytes, long verifiedFiles, List<String> errors) {
 }

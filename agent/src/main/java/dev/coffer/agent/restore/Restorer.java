@@ -50,17 +50,40 @@ public final class Restorer {
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
 
+    private final RestoreOptions options;
+    private final List<dev.coffer.agent.source.Pattern> includes;
+    private final List<dev.coffer.agent.source.Pattern> excludes;
+
     public Restorer(Repository repo, int workers, MetadataWriter metadata) {
+        this(repo, workers, metadata, RestoreOptions.DEFAULT);
+    }
+
+    public Restorer(Repository repo, int workers, MetadataWriter metadata, RestoreOptions options) {
         this.repo = repo;
         this.workers = workers;
         this.metadata = metadata;
+        this.options = options;
+        this.includes = options.includes().stream().map(p -> new dev.coffer.agent.source.Pattern(p, false)).toList();
+        this.excludes = options.excludes().stream().map(p -> new dev.coffer.agent.source.Pattern(p, false)).toList();
+    }
+
+    /**
+     * Checks an earlier restore of {@code root} in {@code target} against the repository without
+     * writing anything; returns the mismatches.
+     */
+    public RestoreResult verifyOnly(Id root, Path target) throws IOException {
+        RestorePlan plan = new RestorePlan();
+        planTree(plan, root, target, "", includes.isEmpty());
+        List<String> problems = new ArrayList<>();
+        long ok = new RestoreVerifier(repo).verify(plan.files, problems);
+        return new RestoreResult(plan.files.size(), plan.dirs.size(), plan.totalBytes, ok, problems);
     }
 
     /** Restores the tree {@code root} into {@code target}; returns the errors (empty when all went well). */
     public RestoreResult restore(Id root, Path target) throws IOException {
         RestorePlan plan = new RestorePlan();
         Files.createDirectories(target);
-        planTree(plan, root, target);
+        planTree(plan, root, target, "", includes.isEmpty());
         for (Map.Entry<Path, Node> d : plan.dirs) {
             Files.createDirectories(d.getKey());
         }
@@ -100,22 +123,42 @@ public final class Restorer {
         for (int i = plan.dirs.size() - 1; i >= 0; i--) {
             metadata.apply(plan.dirs.get(i).getKey(), plan.dirs.get(i).getValue());
         }
-        return new RestoreResult(plan.files.size(), plan.dirs.size(), plan.totalBytes, List.copyOf(errors));
+        long verified = options.verify() ? new RestoreVerifier(repo).verify(plan.files, errors) : 0;
+        return new RestoreResult(plan.files.size(), plan.dirs.size(), plan.totalBytes, verified, List.copyOf(errors));
     }
 
-    private void planTree(RestorePlan plan, Id treeId, Path dir) throws IOException {
+    /**
+     * Adds the selected entries of a tree to the plan; returns true if anything was added.
+     * {@code selected}: an include pattern matched this tree's directory (or there are none).
+     */
+    private boolean planTree(RestorePlan plan, Id treeId, Path dir, String inner, boolean selected) throws IOException {
         Tree tree = Tree.decode(repo.loadBlob(new BlobHandle(treeId, BlobType.TREE)));
+        boolean any = false;
         for (Node n : tree.nodes()) {
-            Path p = dir.resolve(safeName(n.name(), dir));
+            String name = safeName(n.name(), dir);
+            Path p = dir.resolve(name);
+            String path = inner + "/" + name;
+            if (matchesAny(excludes, path)) {
+                continue;
+            }
+            boolean sel = selected || matchesAny(includes, path);
             switch (n.type()) {
                 case DIR -> {
                     if (n.subtree() == null) {
                         throw new CorruptDataException("directory " + p + " has no subtree");
                     }
+                    int at = plan.dirs.size();
                     plan.dirs.add(new AbstractMap.SimpleEntry<>(p, n));
-                    planTree(plan, n.subtree(), p);
+                    if (!planTree(plan, n.subtree(), p, path, sel) && !sel) {
+                        plan.dirs.remove(at);
+                    } else {
+                        any = true;
+                    }
                 }
                 case FILE -> {
+                    if (!sel) {
+                        continue;
+                    }
                     FileTarget f = new FileTarget(p, n);
                     plan.files.add(f);
                     long off = 0;
@@ -128,10 +171,26 @@ public final class Restorer {
                         off += pb.plaintextLength();
                     }
                     plan.totalBytes += off;
+                    any = true;
                 }
-                default -> plan.others.add(new AbstractMap.SimpleEntry<>(p, n));
+                default -> {
+                    if (sel) {
+                        plan.others.add(new AbstractMap.SimpleEntry<>(p, n));
+                        any = true;
+                    }
+                }
             }
         }
+        return any;
+    }
+
+    private static boolean matchesAny(List<dev.coffer.agent.source.Pattern> patterns, String path) {
+        for (dev.coffer.agent.source.Pattern p : patterns) {
+            if (p.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A node name as a path element; refuses names that would escape the target. */
@@ -165,7 +224,14 @@ public final class Restorer {
                 fail(u, e.getMessage());
                 continue;
             }
+            boolean hole = options.sparse() && allZero(plain);
             for (Write w : u.writes) {
+                if (hole) {
+                    if (w.file().pending.decrementAndGet() == 0) {
+                        metadata.apply(w.file().path, w.file().node);
+                    }
+                    continue;
+                }
                 try (FileChannel ch = FileChannel.open(w.file().path, StandardOpenOption.WRITE)) {
                     for (int p = 0; p < plain.length; ) {
                         p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, plain.length - p)), w.offset() + p);
@@ -176,6 +242,15 @@ public final class Restorer {
                 }
             }
         }
+    }
+
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(BlobUse u, String why) {

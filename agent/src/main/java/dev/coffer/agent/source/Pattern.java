@@ -10,12 +10,12 @@ import java.util.Locale;
  * '/' is anchored at the root, any other may match at any depth. A pattern matches a path if it
  * matches the path or one of its parent directories.
  */
-final class Pattern {
+public final class Pattern {
     private final String[] parts;
     private final boolean anchored;
     private final boolean caseInsensitive;
 
-    Pattern(String pattern, boolean caseInsensitive) {
+    public Pattern(String pattern, boolean caseInsensitive) {
         String p = caseInsensitive ? pattern.toLowerCase(Locale.ROOT) : pattern;
         this.anchored = p.startsWith("/");
         List<String> list = new ArrayList<>();
@@ -28,7 +28,7 @@ final class Pattern {
         this.caseInsensitive = caseInsensitive;
     }
 
-    boolean matches(String absolutePath) {
+    public boolean matches(String absolutePath) {
         String path = caseInsensitive ? absolutePath.toLowerCase(Locale.ROOT) : absolutePath;
         List<String> comps = new ArrayList<>();
         for (String s : path.split("/")) {
