@@ -95,7 +95,8 @@ class ResticCompatibilityTest {
         restic.run("init", "--repository-version", "2").ok();
         restic.run(tmp, "backup", "src").ok();
         Cli coffer = new Cli(tmp, PW);
-        JsonNode s = json.readTree(coffer.run("-r", repo.toString(), "backup", "--json", src.toString()).ok().out().strip());
+        JsonNode s = json.readTree(coffer.run("-r", repo.toString(), "backup", "--json", src.toString()).ok().out().strip().lines()
+                .reduce((a, b) -> b).orElseThrow());
         assertEquals(0, s.get("data_blobs").asLong(), s.toString());
         assertEquals(2, s.get("files_new").asLong());
         assertTrue(restic.run("check", "--read-data").ok().out().contains("no errors were found"));
