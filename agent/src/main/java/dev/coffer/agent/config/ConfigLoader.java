@@ -27,6 +27,26 @@ import java.util.function.Supplier;
  * See the README's configuration reference for every variable and its default.
  */
 public final class ConfigLoader {
+    /**
+     * Every environment variable {@link #load} reads, but for the {@code AWS_*} family, which is
+     * passed whole to the S3 backend ({@link AgentConfig#awsEnvironment()}). The README's "Sidecar
+     * agent configuration" lists each with its default; a test checks that this set is exactly what
+     * {@link #load} reads, and that the README and the example manifests agree with it.
+     */
+    public static final Set<String> KNOWN_VARIABLES = Set.of(
+            "RESTIC_SOURCE", "RESTIC_REPOSITORY", "RESTIC_PASSWORD", "RESTIC_PASSWORD_FILE", "RESTIC_HOSTNAME",
+            "HOSTNAME", "POD_NAMESPACE", "COFFER_CONFIG",
+            "KEEP_LAST", "KEEP_HOURLY", "KEEP_DAILY", "KEEP_WEEKLY", "KEEP_MONTHLY", "KEEP_YEARLY", "KEEP_WITHIN",
+            "BACKUP_CRON", "BACKUP_JITTER", "BACKUP_TAGS", "BACKUP_EXCLUDES",
+            "PRUNE_ENABLED", "PRUNE_CRON", "CHECK_CRON", "CHECK_READ_DATA_SUBSET", "RESTORE_TEST_CRON",
+            "CRON_TZ", "TZ", "RUN_ON_START", "AUTO_INIT", "IGNORE_INODE", "CACHE_DIR", "STALE_LOCK_AGE",
+            "METRICS_PORT", "SHUTDOWN_GRACE", "LOG_FORMAT", "PROMETHEUS_SNAPSHOT_URL",
+            "NTFY_ENABLED", "NTFY_ON_SUCCESS", "NTFY_SERVER", "NTFY_TOPIC", "NTFY_TITLE", "NTFY_PRIO", "NTFY_TAG",
+            "NTFY_CREDS", "NTFY_TOKEN",
+            "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE");
+    /** The prefix of the variables handed to the S3 backend as they are (AWS_ACCESS_KEY_ID...). */
+    public static final String AWS_PREFIX = "AWS_";
+
     /** The default metrics port: clear of Prometheus (9090), the Pushgateway (9091) and node-exporter (9100). */
     public static final int DEFAULT_METRICS_PORT = 9568;
     static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
@@ -143,7 +163,7 @@ public final class ConfigLoader {
     private static Map<String, Secret> aws(EnvReader r, Map<String, String> env) {
         Map<String, Secret> aws = new TreeMap<>();
         env.forEach((k, v) -> {
-            if (k.startsWith("AWS_") && v != null && !v.isEmpty()) {
+            if (k.startsWith(AWS_PREFIX) && v != null && !v.isEmpty()) {
                 aws.put(k, new Secret(v));
             }
         });
