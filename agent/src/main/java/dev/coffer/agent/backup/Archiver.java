@@ -158,7 +158,10 @@ public final class Archiver {
         NodeBuilder b = nodes.builder(p, name, m);
         if (m.isDirectory()) {
             Id oldTree = ParentTrees.subtree(old);
-            return saveDirContents(p, parents.load(oldTree), rootDevice).thenApply(id -> {
+            CompletableFuture<Id> contents = filter.stopsAt(m, rootDevice)
+                    ? saveTree(List.of())
+                    : saveDirContents(p, parents.load(oldTree), rootDevice);
+            return contents.thenApply(id -> {
                 if (id == null) {
                     return null;
                 }

@@ -47,7 +47,7 @@ public final class Scanner {
         if (m.isRegular()) {
             files.incrementAndGet();
             bytes.addAndGet(m.size());
-        } else if (m.isDirectory()) {
+        } else if (m.isDirectory() && !filter.stopsAt(m, rootDevice)) {
             String marker = filter.marker(p);
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
                 for (Path c : ds) {

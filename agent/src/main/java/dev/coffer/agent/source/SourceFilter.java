@@ -42,13 +42,18 @@ public final class SourceFilter {
                 return true;
             }
         }
-        if (options.oneFileSystem() && m.device() != rootDevice) {
-            return true;
-        }
         if (options.largerThan() > 0 && m.isRegular() && m.size() > options.largerThan()) {
             return true;
         }
         return false;
+    }
+
+    /**
+     * True if {@code --one-file-system} forbids descending into this directory: it lies on another
+     * file system than the backup target. restic keeps the mount point itself, empty.
+     */
+    public boolean stopsAt(FileMeta dir, long rootDevice) {
+        return options.oneFileSystem() && dir.device() != rootDevice;
     }
 
     /**

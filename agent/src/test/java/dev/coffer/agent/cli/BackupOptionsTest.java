@@ -134,6 +134,36 @@ class BackupOptionsTest {
     }
 
     @Test
+    void oneFileSystemStopsAtAMountPoint() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("fs/mnt"));
+        Files.writeString(tmp.resolve("fs/here.txt"), "same file system");
+        // a private mount namespace (root only, as in CI) with a tmpfs on fs/mnt
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String script = "mount -t tmpfs none '" + src + "' && echo other > '" + src + "/there.txt' && \"" + java
+                + "\" -cp \"$CP\" " + Main.class.getName() + " -r '" + repo + "' backup --json -x '" + tmp.resolve("fs") + "'";
+        ProcessBuilder pb = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script);
+        pb.environment().put("CP", cp);
+        pb.environment().put("RESTIC_PASSWORD", PW);
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "this test needs root for a private mount namespace (as in CI): " + out);
+        List<String> ls = paths(new Restic(repo, PW).run("ls", "latest").ok().out());
+        assertTrue(ls.contains(tmp.resolve("fs/here.txt").toString()), ls.toString());
+        assertTrue(ls.contains(src.toString()), "restic keeps the mount point itself: " + ls);
+        assertTrue(ls.stream().noneMatch(l -> l.contains("there.txt")), "the other file system is left out: " + ls);
+    }
+
+    @Test
+    void quietPrintsNothingButErrors() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("q"));
+        Files.writeString(src.resolve("a"), "a");
+        Cli.Result r = coffer.run("-r", repo.toString(), "backup", "--quiet", src.toString()).ok();
+        assertEquals("", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
     void filesFromAddsTheListedPaths() throws Exception {
         Path a = Files.writeString(Files.createDirectories(tmp.resolve("ff")).resolve("a.txt"), "a");
         Path b = Files.writeString(tmp.resolve("ff/b.txt"), "b");
