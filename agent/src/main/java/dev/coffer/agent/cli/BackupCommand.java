@@ -25,7 +25,7 @@ import dev.coffer.repo.model.Id;
 import java.nio.file.Files;
 
 /** {@code backup PATH...}: saves the paths (or standard input, or a command's output) as a new snapshot. */
-@Command(name = "backup", description = "Create a new backup of files and/or directories")
+@Command(name = "backup", mixinStandardHelpOptions = true, description = "Create a new backup of files and/or directories")
 final class BackupCommand extends RepoCommand {
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "files and directories to back up; with --stdin-from-command: the command and its arguments (after --)")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code check}: verifies the repository's structure and, with --read-data, all its data. */
-@Command(name = "check", description = "Check the repository for errors")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check the repository for errors")
 final class CheckCommand extends RepoCommand {
     @Option(names = "--read-data", description = "read and verify every pack")
     boolean readData;

@@ -10,7 +10,7 @@ import java.util.Set;
  * just after it.
  */
 final class GlobalArgs {
-    private static final Set<String> WITH_VALUE = Set.of("-r", "--repo", "-p", "--password-file", "-o", "--option");
+    private static final Set<String> WITH_VALUE = Set.of("-r", "--repo", "-p", "--password-file", "-o", "--option", "--retry-lock");
     private static final Set<String> FLAGS = Set.of("--json", "-q", "--quiet", "--no-lock", "-v", "--verbose");
 
     private GlobalArgs() {

@@ -28,4 +28,8 @@ public final class GlobalOptions {
 
     @Option(names = "--no-lock", description = "do not lock the repository (read-only commands only)")
     boolean noLock;
+
+    @Option(names = "--retry-lock", paramLabel = "DURATION", converter = GoDuration.class, defaultValue = "0s",
+            description = "retry to lock the repository for this long if it is locked, e.g. 30s, 5m, 1h30m (default: no retry)")
+    java.time.Duration retryLock;
 }

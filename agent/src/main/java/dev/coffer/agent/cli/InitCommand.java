@@ -9,7 +9,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code init}: creates a version-2 repository. */
-@Command(name = "init", description = "Initialize a new repository")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Initialize a new repository")
 final class InitCommand extends RepoCommand {
     InitCommand(Context ctx) {
         super(ctx);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ls SNAPSHOT}: lists every entry of a snapshot with its path inside the snapshot. */
-@Command(name = "ls", description = "List files in a snapshot")
+@Command(name = "ls", mixinStandardHelpOptions = true, description = "List files in a snapshot")
 final class LsCommand extends RepoCommand {
     @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, id prefix, or 'latest'")
     String snapshot;

@@ -7,7 +7,6 @@ import dev.coffer.repo.lock.LockOwner;
 import dev.coffer.repo.lock.RepositoryLock;
 import dev.coffer.repo.repository.Repository;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -75,7 +74,7 @@ abstract class RepoCommand implements Callable<Integer> {
         }
         LockOwner owner = new LockOwner(ctx.env().hostname(), ctx.env().username(), ctx.env().pid(),
                 Math.max(0, ctx.env().uid()), Math.max(0, ctx.env().gid()));
-        return RepositoryLock.acquire(repo, exclusive, owner, ctx.clock(), Duration.ZERO);
+        return RepositoryLock.acquire(repo, exclusive, owner, ctx.clock(), global.retryLock);
     }
 
     static void unlock(RepositoryLock lock) throws IOException {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code restore SNAPSHOT --target DIR}: restores a snapshot's files into a folder. */
-@Command(name = "restore", description = "Extract the data from a snapshot")
+@Command(name = "restore", mixinStandardHelpOptions = true, description = "Extract the data from a snapshot")
 final class RestoreCommand extends RepoCommand {
     @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, id prefix, or 'latest'")
     String snapshot;

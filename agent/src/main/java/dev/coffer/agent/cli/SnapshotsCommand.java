@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code snapshots}: lists snapshots, oldest first, as restic's table or JSON. */
-@Command(name = "snapshots", description = "List all snapshots")
+@Command(name = "snapshots", mixinStandardHelpOptions = true, description = "List all snapshots")
 final class SnapshotsCommand extends RepoCommand {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
