@@ -82,10 +82,20 @@ public final class BackupEngine {
             ChunkerTables tables = Chunker.tables(repo.polynomial());
             Archiver archiver = new Archiver(uploader, repo.index()::has, repo, tables, new MetaReader(), clock.getZone(),
                     pool, new SourceFilter(req.excludes()), req.changes(), listener);
-            Id tree = req.stdin() != null
-                    ? saveStream(req.stdin(), uploader, tables, archiver.counters(), listener)
-                    : archiver.archive(req.targets(), cwd, parent == null ? null : parent.file().tree());
-            SaveStats added = uploader.flush();
+            Id tree;
+            SaveStats added;
+            try {
+                tree = req.stdin() != null
+                        ? saveStream(req.stdin(), uploader, tables, archiver.counters(), listener)
+                        : archiver.archive(req.targets(), cwd, parent == null ? null : parent.file().tree());
+                added = uploader.flush();
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted() || e instanceof java.io.InterruptedIOException
+                        || e instanceof java.nio.channels.ClosedByInterruptException) {
+                    throw interrupted(pool, uploader);
+                }
+                throw e;
+            }
             BackupCounters c = archiver.counters();
             Id parentId = parent == null ? null : parent.id();
             if (req.skipIfUnchanged() && parent != null && parent.file().tree().equals(tree)) {
@@ -106,6 +116,29 @@ public final class BackupEngine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Stops the workers, then indexes the packs already uploaded (no snapshot is written, so
+     * nothing half-written is referenced) and returns the exception to throw; the next backup
+     * reuses those packs. The thread stays interrupted.
+     */
+    private static java.io.InterruptedIOException interrupted(ExecutorService pool, BlobUploader uploader) {
+        Thread.interrupted();
+        String salvaged;
+        try {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IOException("backup workers did not stop within 10 s");
+            }
+            int packs = uploader.abort();
+            salvaged = packs + " uploaded packs were indexed; the next backup reuses them";
+        } catch (IOException | InterruptedException e) {
+            salvaged = "indexing the uploaded packs failed (" + e.getMessage() + "); the next backup uploads them again";
+        } finally {
+            Thread.currentThread().interrupt();
+        }
+        return new java.io.InterruptedIOException("backup interrupted, no snapshot saved; " + salvaged);
     }
 
     /** restic's rule: the newest snapshot of the same host with exactly these paths, not newer than now. */

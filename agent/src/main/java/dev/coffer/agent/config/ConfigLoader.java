@@ -40,7 +40,8 @@ public final class ConfigLoader {
             "BACKUP_CRON", "BACKUP_JITTER", "BACKUP_TAGS", "BACKUP_EXCLUDES",
             "PRUNE_ENABLED", "PRUNE_CRON", "CHECK_CRON", "CHECK_READ_DATA_SUBSET", "RESTORE_TEST_CRON",
             "CRON_TZ", "TZ", "RUN_ON_START", "AUTO_INIT", "IGNORE_INODE", "CACHE_DIR", "STALE_LOCK_AGE",
-            "METRICS_PORT", "SHUTDOWN_GRACE", "LOG_FORMAT", "PROMETHEUS_SNAPSHOT_URL",
+            "METRICS_PORT", "SHUTDOWN_GRACE", "LOG_FORMAT", "PROMETHEUS_SNAPSHOT_URL", "PROMETHEUS_DATA_DIR",
+            "PRE_BACKUP_COMMAND", "POST_BACKUP_COMMAND", "PRE_BACKUP_URL", "POST_BACKUP_URL", "HOOK_TIMEOUT",
             "NTFY_ENABLED", "NTFY_ON_SUCCESS", "NTFY_SERVER", "NTFY_TOPIC", "NTFY_TITLE", "NTFY_PRIO", "NTFY_TAG",
             "NTFY_CREDS", "NTFY_TOKEN",
             "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE");
@@ -113,7 +114,8 @@ public final class ConfigLoader {
         Map<String, Secret> aws = aws(r, env);
 
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            // a setting read globally and per job (PROMETHEUS_SNAPSHOT_URL) is reported once
+            throw new ConfigException(List.copyOf(new java.util.LinkedHashSet<>(problems)));
         }
         return new AgentConfig(hostname, podName, namespace, jobs, zone, runOnStart, autoInit, ignoreInode,
                 cacheDir, staleLockAge, metricsPort, grace, logFormat, snapshotUrl, ntfy, push, aws);

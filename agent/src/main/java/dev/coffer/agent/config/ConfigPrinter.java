@@ -42,6 +42,7 @@ public final class ConfigPrinter {
             line(b, "RESTORE_TEST_CRON", schedule(j.restoreTestSchedule()));
             line(b, "BACKUP_TAGS", j.tags().isEmpty() ? "(none)" : String.join(",", j.tags()));
             line(b, "BACKUP_EXCLUDES", j.excludes().isEmpty() ? "(none)" : String.join(",", j.excludes()));
+            hooks(b, j.hooks());
         }
         NtfyConfig n = c.ntfy();
         b.append("\n[ntfy]\n");
@@ -70,6 +71,19 @@ public final class ConfigPrinter {
             }
         }
         return b.toString();
+    }
+
+    private static void hooks(StringBuilder b, JobHooks h) {
+        // commands may carry credentials in URLs (curl -u is the user's choice): mask URL passwords
+        line(b, "PRE_BACKUP_COMMAND", h.preCommand().map(Redaction::url).orElse("(none)"));
+        line(b, "POST_BACKUP_COMMAND", h.postCommand().map(Redaction::url).orElse("(none)"));
+        line(b, "PRE_BACKUP_URL", h.preUrl().map(u -> Redaction.url(u.toString())).orElse("(none)"));
+        line(b, "POST_BACKUP_URL", h.postUrl().map(u -> Redaction.url(u.toString())).orElse("(none)"));
+        line(b, "HOOK_TIMEOUT", Durations.format(h.timeout()));
+        if (h.prometheusSnapshotUrl().isPresent()) {
+            line(b, "TSDB snapshot", Redaction.url(h.prometheusSnapshotUrl().get().toString()) + " of "
+                    + h.prometheusDataDir().map(Object::toString).orElse("?"));
+        }
     }
 
     private static String schedule(Optional<Schedule> s) {

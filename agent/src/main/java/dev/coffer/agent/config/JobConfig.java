@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param restoreTestSchedule RESTORE_TEST_CRON, empty when off (the default)
  * @param tags                BACKUP_TAGS, added to every snapshot
  * @param excludes            BACKUP_EXCLUDES, restic exclude patterns
+ * @param hooks               pre/post commands and URLs, the Prometheus TSDB snapshot
  */
 public record JobConfig(
         String name,
@@ -37,7 +38,8 @@ public record JobConfig(
         Optional<String> checkReadDataSubset,
         Optional<Schedule> restoreTestSchedule,
         List<String> tags,
-        List<String> excludes) {
+        List<String> excludes,
+        JobHooks hooks) {
 
     public JobConfig {
         Objects.requireNonNull(name, "name");
@@ -56,5 +58,15 @@ public record JobConfig(
         Objects.requireNonNull(restoreTestSchedule, "restoreTestSchedule");
         tags = List.copyOf(tags);
         excludes = List.copyOf(excludes);
+        Objects.requireNonNull(hooks, "hooks");
+    }
+
+    /** A job without hooks. */
+    public JobConfig(String name, List<String> sources, String repository, Optional<Secret> password,
+            Optional<Path> passwordFile, Retention retention, Schedule backupSchedule, Optional<Schedule> pruneSchedule,
+            Optional<Schedule> checkSchedule, Optional<String> checkReadDataSubset,
+            Optional<Schedule> restoreTestSchedule, List<String> tags, List<String> excludes) {
+        this(name, sources, repository, password, passwordFile, retention, backupSchedule, pruneSchedule,
+                checkSchedule, checkReadDataSubset, restoreTestSchedule, tags, excludes, JobHooks.NONE);
     }
 }

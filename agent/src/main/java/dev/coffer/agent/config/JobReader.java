@@ -85,11 +85,12 @@ final class JobReader {
             }
         }
         List<String> excludes = r.list("BACKUP_EXCLUDES", false);
+        JobHooks hooks = HookSettings.read(r, fs, sources);
         if (problems.size() > problemsBefore || backup.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new JobConfig(name, sources, repository, password, passwordFile, retention,
-                backup.get(), prune, check, subset, drill, tags, excludes));
+                backup.get(), prune, check, subset, drill, tags, excludes, hooks));
     }
 
     private Retention retention(EnvReader r) {

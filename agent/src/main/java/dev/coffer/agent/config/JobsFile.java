@@ -29,6 +29,8 @@ import java.util.Map;
  *     excludes: ["*.tmp"]              # optional                        (BACKUP_EXCLUDES)
  *     retention: {hourly: "48", daily: "7", within: 2d}   # replaces all KEEP_* of the environment
  *     prune_schedule / check_schedule / restore_test_schedule / check_read_data_subset
+ *     pre_command / post_command / pre_url / post_url / hook_timeout          (PRE_BACKUP_COMMAND ...)
+ *     prometheus_snapshot_url / prometheus_data_dir                           (PROMETHEUS_*)
  * </pre>
  *
  * Values may be strings or numbers. Passwords are never read from this file.
@@ -53,7 +55,14 @@ final class JobsFile {
             Map.entry("prune_schedule", "PRUNE_CRON"),
             Map.entry("check_schedule", "CHECK_CRON"),
             Map.entry("check_read_data_subset", "CHECK_READ_DATA_SUBSET"),
-            Map.entry("restore_test_schedule", "RESTORE_TEST_CRON"));
+            Map.entry("restore_test_schedule", "RESTORE_TEST_CRON"),
+            Map.entry("pre_command", "PRE_BACKUP_COMMAND"),
+            Map.entry("post_command", "POST_BACKUP_COMMAND"),
+            Map.entry("pre_url", "PRE_BACKUP_URL"),
+            Map.entry("post_url", "POST_BACKUP_URL"),
+            Map.entry("hook_timeout", "HOOK_TIMEOUT"),
+            Map.entry("prometheus_snapshot_url", "PROMETHEUS_SNAPSHOT_URL"),
+            Map.entry("prometheus_data_dir", "PROMETHEUS_DATA_DIR"));
     static final List<String> RETENTION = List.of("last", "hourly", "daily", "weekly", "monthly", "yearly", "within");
 
     private JobsFile() {

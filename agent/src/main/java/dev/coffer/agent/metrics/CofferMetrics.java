@@ -97,11 +97,19 @@ public final class CofferMetrics {
     }
 
     /**
-     * Counts one storage request; {@code kind} is a small fixed set such as {@code list},
-     * {@code stat}, {@code load}, {@code save}, {@code remove}. Cheap enough for every request.
+     * Counts one storage request; {@code kind} is a small fixed set: the agent uses
+     * {@link dev.coffer.repo.backend.RequestCounts}' {@code list}, {@code head}, {@code get},
+     * {@code put}, {@code delete}. Cheap enough for every request.
      */
     public void recordStorageRequest(String kind) {
         storageRequests.labelValues(kind).inc();
+    }
+
+    /** Counts {@code count} storage requests of one kind at once (a run's total); 0 is a no-op. */
+    public void recordStorageRequests(String kind, long count) {
+        if (count > 0) {
+            storageRequests.labelValues(kind).inc(count);
+        }
     }
 
     private Gauge gauge(String name, String help, String... labels) {

@@ -44,6 +44,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     private static final int SAMPLE = 32 * 1024;
     private static final int HEADER_ROOM = 64 * 1024;
     private static final int TREE_BUFFER = 256 * 1024;
+    private static final int ABORT_WAIT_SECONDS = 10;
 
     private final Repository repo;
     private final CryptoKey key;
@@ -255,6 +256,37 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             writeIndex(batch);
         }
         return stats();
+    }
+
+    /**
+     * Ends an interrupted session without a snapshot: cancels the uploads still running (a backend
+     * save is atomic, so no partial pack remains), waits briefly for them to stop, then writes an
+     * index file for every pack already uploaded, so the next backup reuses those blobs instead of
+     * uploading them again. Blobs still in open packs are dropped. Call it with the thread's
+     * interrupt status cleared and after every caller of {@link #saveBlob} has stopped.
+     *
+     * @return the packs that became indexed here
+     */
+    public int abort() throws IOException {
+        uploads.shutdownNow();
+        try {
+            if (!uploads.awaitTermination(ABORT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IOException("pack uploads did not stop within " + ABORT_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while cancelling uploads");
+        }
+        List<FinishedPack> batch;
+        synchronized (unindexed) {
+            batch = new ArrayList<>(unindexed);
+            unindexed.clear();
+            unindexedBlobs = 0;
+        }
+        if (!batch.isEmpty()) {
+            writeIndex(batch);
+        }
+        return batch.size();
     }
 
     private int maxSlots() {

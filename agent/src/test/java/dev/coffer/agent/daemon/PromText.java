@@ -1,0 +1,57 @@
+package dev.coffer.agent.daemon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the Prometheus text format, enough for assertions on names, labels and values. */
+final class PromText {
+    record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+    private final List<Sample> samples = new ArrayList<>();
+
+    PromText(String text) {
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line.trim());
+            if (!m.matches()) {
+                throw new AssertionError("not a sample line: " + line);
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (m.group(2) != null) {
+                Matcher l = LABEL.matcher(m.group(2));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+                }
+            }
+            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+        }
+    }
+
+    /** The value of the one sample with this name whose labels include {@code labels}. */
+    OptionalDouble value(String name, Map<String, String> labels) {
+        List<Sample> found = samples.stream().filter(s -> s.name().equals(name))
+                .filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
+        if (found.size() > 1) {
+            throw new AssertionError("several samples match " + name + labels + ": " + found);
+        }
+        return found.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(found.get(0).value());
+    }
+
+    double require(String name, Map<String, String> labels) {
+        OptionalDouble v = value(name, labels);
+        if (v.isEmpty()) {
+            throw new AssertionError("no sample " + name + labels + " in:\n" + samples);
+        }
+        return v.getAsDouble();
+    }
+}
