@@ -31,8 +31,7 @@ public final class MetadataWriter {
 
     void apply(Path p, Node n) throws IOException {
         if (setOwner) {
-            Files.setAttribute(p, "unix:uid", (int) n.uid(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(p, "unix:gid", (int) n.gid(), LinkOption.NOFOLLOW_LINKS);
+            chown(p, n);
         }
         Files.setPosixFilePermissions(p, permissions(GoFileMode.unixPermissions(n.mode())));
         BasicFileAttributeView v = Files.getFileAttributeView(p, BasicFileAttributeView.class);
@@ -41,7 +40,17 @@ public final class MetadataWriter {
 
     void applySymlink(Path p, Node n) throws IOException {
         if (setOwner) {
+            chown(p, n);
+        }
+    }
+
+    /** Sets owner and group, skipping the system call when they already match (the common case for a root restore of root's files). */
+    private static void chown(Path p, Node n) throws IOException {
+        java.util.Map<String, Object> a = Files.readAttributes(p, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+        if (((Integer) a.get("uid")) != (int) n.uid()) {
             Files.setAttribute(p, "unix:uid", (int) n.uid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (((Integer) a.get("gid")) != (int) n.gid()) {
             Files.setAttribute(p, "unix:gid", (int) n.gid(), LinkOption.NOFOLLOW_LINKS);
         }
     }

@@ -21,9 +21,26 @@ final class RestorePlan {
         final Node node;
         final AtomicInteger pending = new AtomicInteger();
 
+        private boolean created;
+
         FileTarget(Path path, Node node) {
             this.path = path;
             this.node = node;
+        }
+
+        /**
+         * Creates the file at its final size (holes where nothing is written yet) the first time a
+         * worker needs it, so that creating many files runs on all workers.
+         */
+        synchronized void create() throws java.io.IOException {
+            if (created) {
+                return;
+            }
+            java.nio.file.Files.deleteIfExists(path);
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+                raf.setLength(node.size());
+            }
+            created = true;
         }
     }
 

@@ -18,7 +18,6 @@ import dev.coffer.repo.repository.BlobCodec;
 import dev.coffer.repo.repository.Futures;
 import dev.coffer.repo.repository.Repository;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -88,13 +87,8 @@ public final class Restorer {
             Files.createDirectories(d.getKey());
         }
         for (FileTarget f : plan.files) {
-            Files.deleteIfExists(f.path);
-            try (RandomAccessFile raf = new RandomAccessFile(f.path.toFile(), "rw")) {
-                raf.setLength(f.node.size());
-            }
-        }
-        for (FileTarget f : plan.files) {
             if (f.pending.get() == 0) {
+                f.create();
                 metadata.apply(f.path, f.node);
             }
         }
@@ -227,20 +221,48 @@ public final class Restorer {
             boolean hole = options.sparse() && allZero(plain);
             for (Write w : u.writes) {
                 if (hole) {
+                    w.file().create();
                     if (w.file().pending.decrementAndGet() == 0) {
                         metadata.apply(w.file().path, w.file().node);
                     }
                     continue;
                 }
-                try (FileChannel ch = FileChannel.open(w.file().path, StandardOpenOption.WRITE)) {
-                    for (int p = 0; p < plain.length; ) {
-                        p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, plain.length - p)), w.offset() + p);
-                    }
-                }
+                write(w, plain);
                 if (w.file().pending.decrementAndGet() == 0) {
                     metadata.apply(w.file().path, w.file().node);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes one blob into its file. A file made of this one blob is created, written and closed
+     * in one go; larger files are created at their full size first (see FileTarget#create).
+     */
+    private static void write(Write w, byte[] plain) throws IOException {
+        FileTarget f = w.file();
+        FileChannel ch;
+        if (f.node.content().size() == 1) {
+            ch = openWhole(f.path);
+        } else {
+            f.create();
+            ch = FileChannel.open(f.path, StandardOpenOption.WRITE);
+        }
+        try (ch) {
+            for (int p = 0; p < plain.length; ) {
+                p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, plain.length - p)), w.offset() + p);
+            }
+        }
+    }
+
+    /** Opens a file for a fresh write, replacing whatever was there (a symlink or a read-only file too). */
+    private static FileChannel openWhole(Path p) throws IOException {
+        try {
+            return FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            Files.deleteIfExists(p);
+            return FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 
