@@ -62,6 +62,8 @@ public final class Checker {
     public CheckReport run(Predicate<Id> readPack) throws IOException {
         Map<Id, List<PackedBlob>> byPack = new HashMap<>();
         repo.index().forEach(pb -> byPack.computeIfAbsent(pb.packId(), k -> new ArrayList<>()).add(pb));
+        // a pack listed again with the same entries (left by an interrupted prune) is harmless
+        byPack.replaceAll((pack, blobs) -> blobs.stream().distinct().toList());
         Map<Id, Long> stored = new HashMap<>();
         repo.backend().list(FileType.PACK, (FileInfo fi) -> stored.put(Id.parse(fi.name()), fi.size()));
         for (Map.Entry<Id, List<PackedBlob>> e : byPack.entrySet()) {

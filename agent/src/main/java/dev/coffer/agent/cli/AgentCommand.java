@@ -53,7 +53,7 @@ final class AgentCommand implements Callable<Integer> {
      * {@link RetentionRunner} here; validation then accepts KEEP_* and PRUNE_CRON.
      */
     static Optional<RetentionRunner> retention() {
-        return Optional.empty();
+        return Optional.of(new dev.coffer.agent.daemon.ResticRetention(java.time.Clock.systemDefaultZone()));
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, CatCommand.class, CheckCommand.class, VersionCommand.class,
             KeyCommand.class, UnlockCommand.class, TagCommand.class, DumpCommand.class, FindCommand.class,
-            DiffCommand.class, StatsCommand.class, AgentCommand.class})
+            DiffCommand.class, StatsCommand.class, AgentCommand.class, ForgetCommand.class, PruneCommand.class})
 public final class Main implements Runnable {
     private final Context ctx;
 

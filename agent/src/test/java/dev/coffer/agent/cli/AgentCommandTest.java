@@ -34,14 +34,14 @@ class AgentCommandTest {
         Cli cli = cli();
         cli.env.remove("RESTIC_SOURCE");
         cli.env.put("LOG_LEVEL", "chatty");
-        cli.env.put("KEEP_DAILY", "7");
+        cli.env.put("KEEP_DAILY", "lots");
         cli.env.put("NTFY_ENABLED", "maybe");
         Cli.Result r = cli.run("agent");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("Fatal: the configuration has 4 problems"), r.err());
         assertTrue(r.err().contains("  - RESTIC_SOURCE: is required"), r.err());
         assertTrue(r.err().contains("  - NTFY_ENABLED: must be \"true\" or \"false\", got 'maybe'"), r.err());
-        assertTrue(r.err().contains("  - KEEP_DAILY: forget/prune not available in this build"), r.err());
+        assertTrue(r.err().contains("  - KEEP_DAILY: "), r.err());
         assertTrue(r.err().contains("  - LOG_LEVEL: must be debug, info, warn or error, got 'chatty'"), r.err());
     }
 
@@ -72,6 +72,23 @@ class AgentCommandTest {
         assertTrue(snapshots.contains("\"hostname\":\"web\""), snapshots);
         assertTrue(snapshots.contains(dir.resolve("source").toString()), snapshots);
         new Restic(dir.resolve("repo"), PASSWORD).run("check").ok();
+    }
+
+    @Test
+    void onceAppliesTheRetentionPolicyAfterEachBackup() throws Exception {
+        Cli cli = cli();
+        cli.env.put("AUTO_INIT", "true");
+        cli.env.put("KEEP_LAST", "2");
+        for (int i = 0; i < 4; i++) {
+            java.nio.file.Files.writeString(dir.resolve("source/run.txt"), "run " + i);
+            Cli.Result r = cli.run("agent", "--once");
+            assertEquals(0, r.exit(), r.err());
+        }
+        Restic restic = new Restic(dir.resolve("repo"), PASSWORD);
+        com.fasterxml.jackson.databind.JsonNode snaps = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(restic.run("snapshots", "--json").ok().out());
+        assertEquals(2, snaps.size(), snaps.toString());
+        restic.run("check", "--read-data").ok();
     }
 
     @Test

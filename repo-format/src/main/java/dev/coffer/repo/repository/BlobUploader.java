@@ -2,6 +2,7 @@ package dev.coffer.repo.repository;
 
 import dev.coffer.repo.backend.FileHandle;
 import dev.coffer.repo.crypto.CryptoKey;
+import dev.coffer.repo.index.BlobIndex;
 import dev.coffer.repo.model.BlobHandle;
 import dev.coffer.repo.model.BlobType;
 import dev.coffer.repo.model.FileType;
@@ -47,6 +48,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     private static final int ABORT_WAIT_SECONDS = 10;
 
     private final Repository repo;
+    private final BlobIndex known;
     private final CryptoKey key;
     private final int packSize;
     private final boolean compressData;
@@ -74,7 +76,18 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
      *     compressed in v2, as restic does, at the default level then)
      */
     public BlobUploader(Repository repo, int packSize, int uploadThreads, int level) {
+        this(repo, repo.index(), packSize, uploadThreads, level);
+    }
+
+    /**
+     * Like {@link #BlobUploader(Repository, int, int, int)}, but skips only blobs that {@code known}
+     * (or this uploader) already has. prune's repack passes an empty index so that blobs still in
+     * the packs it is about to delete are stored again. Uploaded packs are added to
+     * {@code repo.index()} in either case.
+     */
+    public BlobUploader(Repository repo, BlobIndex known, int packSize, int uploadThreads, int level) {
         this.repo = repo;
+        this.known = known;
         this.key = repo.key();
         this.packSize = packSize;
         this.compressData = level > 0 && repo.config().version() >= 2;
@@ -97,7 +110,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     public boolean saveBlob(BlobType type, Id id, byte[] buf, int off, int len) throws IOException {
         checkFailure();
         BlobHandle h = new BlobHandle(id, type);
-        if (repo.index().has(h) || !seen.add(h)) {
+        if (known.has(h) || !seen.add(h)) {
             return false;
         }
         Scratch s = scratch.get();
