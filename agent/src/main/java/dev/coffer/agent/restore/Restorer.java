@@ -278,6 +278,11 @@ public final class Restorer {
     private void fail(BlobUse u, String why) {
         for (Write w : u.writes) {
             errors.add("damaged: " + w.file().path + ": " + why);
+            try {
+                w.file().create();
+            } catch (IOException e) {
+                errors.add("cannot create " + w.file().path + ": " + e.getMessage());
+            }
             w.file().pending.decrementAndGet();
         }
     }
