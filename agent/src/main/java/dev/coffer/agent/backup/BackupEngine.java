@@ -16,6 +16,7 @@ import dev.coffer.repo.repository.BlobUploader;
 import dev.coffer.repo.repository.Repository;
 import dev.coffer.repo.repository.SaveStats;
 import dev.coffer.repo.repository.Snapshot;
+import dev.coffer.repo.repository.TreePackLoader;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
@@ -80,8 +81,8 @@ public final class BackupEngine {
         });
         try (BlobUploader uploader = new BlobUploader(repo, BlobUploader.DEFAULT_PACK_SIZE, 2, req.compressionLevel())) {
             ChunkerTables tables = Chunker.tables(repo.polynomial());
-            Archiver archiver = new Archiver(uploader, repo.index()::has, repo, tables, new MetaReader(), clock.getZone(),
-                    pool, new SourceFilter(req.excludes()), req.changes(), listener);
+            Archiver archiver = new Archiver(uploader, repo.index()::has, new TreePackLoader(repo), tables,
+                    new MetaReader(), clock.getZone(), pool, new SourceFilter(req.excludes()), req.changes(), listener);
             Id tree;
             SaveStats added;
             try {

@@ -82,7 +82,8 @@ final class AgentCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         AgentLogging.configure(config.logFormat(), level.get(), Secrets.of(config));
-        Services services = new Services(ctx.clock(), ctx.random(), ctx.env(), BackendOpener.standard(ctx.env()),
+        Services services = new Services(ctx.clock(), ctx.random(), ctx.env(),
+                BackendOpener.standard(ctx.env(), config.cacheDir().orElse(null)),
                 new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).build(),
                 Path.of(System.getProperty("java.io.tmpdir")), retention(),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), Duration.ofMinutes(1));

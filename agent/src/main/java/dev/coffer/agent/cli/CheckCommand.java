@@ -23,6 +23,12 @@ final class CheckCommand extends RepoCommand {
         super(ctx);
     }
 
+    /** Checks what the storage holds, never the local cache's copies. */
+    @Override
+    boolean usesCache() {
+        return false;
+    }
+
     @Override
     Integer execute() throws Exception {
         Repository repo = open();

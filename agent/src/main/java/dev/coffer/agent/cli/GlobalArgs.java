@@ -10,8 +10,10 @@ import java.util.Set;
  * just after it.
  */
 final class GlobalArgs {
-    private static final Set<String> WITH_VALUE = Set.of("-r", "--repo", "-p", "--password-file", "-o", "--option", "--retry-lock");
-    private static final Set<String> FLAGS = Set.of("--json", "-q", "--quiet", "--no-lock", "-v", "--verbose");
+    private static final Set<String> WITH_VALUE = Set.of("-r", "--repo", "-p", "--password-file", "-o", "--option",
+            "--retry-lock", "--cache-dir");
+    private static final Set<String> FLAGS = Set.of("--json", "-q", "--quiet", "--no-lock", "-v", "--verbose",
+            "--no-cache");
 
     private GlobalArgs() {
     }

@@ -32,4 +32,11 @@ public final class GlobalOptions {
     @Option(names = "--retry-lock", paramLabel = "DURATION", converter = GoDuration.class, defaultValue = "0s",
             description = "retry to lock the repository for this long if it is locked, e.g. 30s, 5m, 1h30m (default: no retry)")
     java.time.Duration retryLock;
+
+    @Option(names = "--no-cache", description = "do not keep snapshot and index files in a local cache")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "cache directory (default: $RESTIC_CACHE_DIR/coffer, $XDG_CACHE_HOME/coffer or ~/.cache/coffer)")
+    Path cacheDir;
 }

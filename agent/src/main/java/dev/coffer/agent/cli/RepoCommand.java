@@ -43,9 +43,20 @@ abstract class RepoCommand implements Callable<Integer> {
     /** The backend stack, built once per command. */
     Backend backend() throws IOException {
         if (stack == null) {
-            stack = Backends.open(location(), global.options, ctx.env());
+            java.nio.file.Path cache = global.noCache || !usesCache() ? null
+                    : global.cacheDir != null ? ctx.env().cwd().resolve(global.cacheDir)
+                    : Backends.defaultCacheBase(ctx.env());
+            stack = Backends.open(location(), global.options, ctx.env(), cache);
         }
         return stack.backend();
+    }
+
+    /**
+     * Whether this command may read snapshot and index files from the local cache; a command that
+     * verifies the repository's files must read them from the storage itself.
+     */
+    boolean usesCache() {
+        return true;
     }
 
     /** Requests sent so far, or null if no backend was opened. */

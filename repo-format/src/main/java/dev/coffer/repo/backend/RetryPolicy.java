@@ -13,6 +13,13 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(60));
 
+    /**
+     * For a server that has not answered yet and cannot be connected to: 4 attempts, at most
+     * 3.5 s of waiting in all (plus the connect timeouts), enough to ride out a blip.
+     */
+    public static final RetryPolicy FIRST_CONTACT =
+            new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(2));
+
     public RetryPolicy {
         Objects.requireNonNull(baseDelay, "baseDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * {@link BackendException}s and any other {@link IOException}; never a permanent one (which
  * includes {@link NotFoundException}), nor a {@link RuntimeException}.
  *
+ * <p>Until some request has succeeded, a failure to connect at all ({@link ConnectFailures}) is
+ * retried only by the short {@code firstContact} policy: a server that never answered is more
+ * likely a wrong address than a restart, and the user should hear so within seconds, not after
+ * minutes of backoff. Once the server has answered, the full policy applies to every failure.
+ *
  * <p>Saves may be retried because the contract makes them atomic and idempotent. A retried
  * {@link #list} does not report a name twice: names already passed to the consumer are skipped.
  */
@@ -25,19 +31,28 @@ public final class RetryingBackend implements Backend {
 
     private final Backend inner;
     private final RetryPolicy policy;
+    private final RetryPolicy firstContact;
     private final Sleeper sleeper;
     private final Random random;
+    private final AtomicBoolean answered = new AtomicBoolean();
 
-    public RetryingBackend(Backend inner, RetryPolicy policy, Sleeper sleeper, Random random) {
+    public RetryingBackend(Backend inner, RetryPolicy policy, RetryPolicy firstContact, Sleeper sleeper,
+            Random random) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.firstContact = Objects.requireNonNull(firstContact, "firstContact");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** The default policy, real sleeps. */
+    /** {@code policy} for every failure, also before the first answer. */
+    public RetryingBackend(Backend inner, RetryPolicy policy, Sleeper sleeper, Random random) {
+        this(inner, policy, policy, sleeper, random);
+    }
+
+    /** The default policies, real sleeps. */
     public RetryingBackend(Backend inner) {
-        this(inner, RetryPolicy.DEFAULT, Sleeper.SYSTEM, new Random());
+        this(inner, RetryPolicy.DEFAULT, RetryPolicy.FIRST_CONTACT, Sleeper.SYSTEM, new Random());
     }
 
     /** One request that may be repeated. */
@@ -49,14 +64,17 @@ public final class RetryingBackend implements Backend {
     private <T> T retry(String what, Call<T> call) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.run();
+                T result = call.run();
+                answered.set(true);
+                return result;
             } catch (IOException e) {
-                if (!isRetryable(e) || attempt >= policy.maxAttempts()) {
+                RetryPolicy p = answered.get() || ConnectFailures.find(e) == null ? policy : firstContact;
+                if (!isRetryable(e) || attempt >= p.maxAttempts()) {
                     throw e;
                 }
-                long delay = nextDelayMillis(attempt);
+                long delay = nextDelayMillis(p, attempt);
                 LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}",
-                        what, attempt, policy.maxAttempts(), delay, e.toString());
+                        what, attempt, p.maxAttempts(), delay, e.toString());
                 pause(delay, e);
             }
         }
@@ -69,8 +87,8 @@ public final class RetryingBackend implements Backend {
         return true;
     }
 
-    private long nextDelayMillis(int retry) {
-        long cap = policy.capMillis(retry);
+    private long nextDelayMillis(RetryPolicy p, int retry) {
+        long cap = p.capMillis(retry);
         if (cap <= 0) {
             return 0;
         }

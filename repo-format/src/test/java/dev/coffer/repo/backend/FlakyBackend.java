@@ -21,6 +21,11 @@ final class FlakyBackend implements Backend {
         this.failure = failure;
     }
 
+    /** Makes the next {@code failures} requests fail. */
+    void failNext(int failures) {
+        failuresLeft.set(failures);
+    }
+
     private void maybeFail() throws IOException {
         calls.incrementAndGet();
         if (failuresLeft.getAndDecrement() > 0) {

@@ -130,6 +130,56 @@ class RetryingBackendTest {
     }
 
     @Test
+    void anUnreachableServerThatNeverAnsweredGetsOnlyTheShortPolicy() {
+        RetryPolicy shortPolicy = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10));
+        IOException refused = new BackendException("load config: cannot connect", false,
+                new java.net.ConnectException("Connection refused"));
+        FlakyBackend flaky = new FlakyBackend(store, 100, refused);
+        RetryingBackend r = new RetryingBackend(flaky, policy, shortPolicy, sleeps::add, new Random(3));
+        assertSame(refused, assertThrows(IOException.class, () -> r.stat(FileHandle.config())));
+        assertEquals(2, flaky.calls.get());
+        assertEquals(1, sleeps.size());
+    }
+
+    @Test
+    void onceTheServerAnsweredConnectFailuresGetTheFullPolicy() throws IOException {
+        byte[] data = {9};
+        store.save(handle(data), data, 0, 1);
+        RetryPolicy shortPolicy = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10));
+        IOException refused = new java.net.ConnectException("Connection refused");
+        FlakyBackend flaky = new FlakyBackend(store, 0, refused);
+        RetryingBackend r = new RetryingBackend(flaky, policy, shortPolicy, sleeps::add, new Random(3));
+        r.load(handle(data));
+        FlakyBackend later = new FlakyBackend(store, 100, refused);
+        RetryingBackend again = new RetryingBackend(later, policy, shortPolicy, sleeps::add, new Random(3));
+        assertThrows(IOException.class, () -> again.stat(FileHandle.config()));
+        assertEquals(2, later.calls.get(), "a fresh backend that never got an answer");
+        flaky.failNext(100);
+        assertThrows(IOException.class, () -> r.stat(FileHandle.config()));
+        assertEquals(1 + 5, flaky.calls.get(), "the full policy's 5 attempts after the first answer");
+    }
+
+    @Test
+    void serverErrorsBeforeTheFirstAnswerGetTheFullPolicy() {
+        RetryPolicy shortPolicy = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10));
+        FlakyBackend flaky = new FlakyBackend(store, 100, new BackendException("503 slow down", false));
+        RetryingBackend r = new RetryingBackend(flaky, policy, shortPolicy, sleeps::add, new Random(3));
+        assertThrows(IOException.class, () -> r.stat(FileHandle.config()));
+        assertEquals(5, flaky.calls.get());
+    }
+
+    @Test
+    void connectFailuresAreFoundInTheCauseChain() {
+        assertTrue(ConnectFailures.find(new IOException("x", new java.net.UnknownHostException("minio.local"))) != null);
+        assertTrue(ConnectFailures.find(new java.net.SocketTimeoutException("Connect timed out")) != null);
+        assertEquals(null, ConnectFailures.find(new java.net.SocketTimeoutException("Read timed out")));
+        assertEquals(null, ConnectFailures.find(new IOException("Connection reset")));
+        assertEquals("load config: cannot connect (unknown host minio.local); check the host and port in the "
+                + "repository string and that the server is running",
+                ConnectFailures.message("load config", new java.net.UnknownHostException("minio.local")));
+    }
+
+    @Test
     void policyRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.coffer.agent.backend.RepositoryLocation;
 import dev.coffer.repo.backend.Backend;
 import dev.coffer.repo.backend.BackendException;
+import dev.coffer.repo.backend.ConnectFailures;
 import dev.coffer.repo.backend.FileHandle;
 import dev.coffer.repo.backend.FileInfo;
 import dev.coffer.repo.backend.NotFoundException;
@@ -80,7 +81,9 @@ public final class RestBackend implements Backend {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
-            throw new BackendException(what + ": " + e.getMessage(), false, e);
+            Throwable unreachable = ConnectFailures.find(e);
+            throw new BackendException(unreachable != null ? ConnectFailures.message(what, unreachable)
+                    : what + ": " + e.getMessage(), false, e);
         }
     }
 

@@ -2,11 +2,11 @@ package dev.coffer.agent.backend.rest;
 
 import dev.coffer.agent.backend.CaCertificates;
 import dev.coffer.agent.backend.RepositoryLocation;
+import dev.coffer.agent.backend.TimeoutOption;
 import dev.coffer.repo.backend.BackendException;
 import dev.coffer.repo.backend.NotFoundException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,9 +30,9 @@ final class RestHttp {
                 : null;
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(opts.connections(), 5, TimeUnit.MINUTES))
-                .connectTimeout(Duration.ofSeconds(30))
-                .readTimeout(Duration.ofMinutes(2))
-                .writeTimeout(Duration.ofMinutes(2))
+                .connectTimeout(TimeoutOption.connectTimeout(opts.timeout()))
+                .readTimeout(opts.timeout())
+                .writeTimeout(opts.timeout())
                 .addInterceptor(chain -> {
                     var req = chain.request().newBuilder().header("Accept", V2);
                     if (auth != null) {

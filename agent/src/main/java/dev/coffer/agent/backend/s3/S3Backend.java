@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3Backend implements Backend {
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final long UPLOAD_SLICE = 4L << 20;
 
     private final S3Client client;
     private final RepositoryLocation.S3 loc;
@@ -107,12 +109,24 @@ public final class S3Backend implements Backend {
         if (storageClass != null) {
             req.storageClass(storageClass);
         }
+        Duration deadline = uploadDeadline(options.timeout(), len);
+        req.overrideConfiguration(o -> o.apiCallAttemptTimeout(deadline));
         try {
             client.putObject(req.build(), RequestBody.fromContentProvider(
                     () -> new ByteArrayInputStream(data, off, len), len, OCTET_STREAM));
         } catch (SdkException e) {
             throw S3Errors.map("save " + key, e);
         }
+    }
+
+    /**
+     * How long one upload attempt may take: the timeout, plus one more for every started 4 MiB.
+     * Blocking socket writes have no timeout of their own, so without this deadline an upload to a
+     * server that stopped reading hangs forever. With the default two minutes an upload slower
+     * than about 34 KiB/s is abandoned and retried.
+     */
+    static Duration uploadDeadline(Duration timeout, long len) {
+        return timeout.multipliedBy(1 + (len + UPLOAD_SLICE - 1) / UPLOAD_SLICE);
     }
 
     /** Archive classes go on packs only (metadata must stay readable); others on every file. */

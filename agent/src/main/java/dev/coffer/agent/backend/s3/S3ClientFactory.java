@@ -2,8 +2,8 @@ package dev.coffer.agent.backend.s3;
 
 import dev.coffer.agent.backend.CaCertificates;
 import dev.coffer.agent.backend.RepositoryLocation;
+import dev.coffer.agent.backend.TimeoutOption;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +37,8 @@ final class S3ClientFactory {
 
     static S3Client build(RepositoryLocation.S3 loc, S3Options opts, Map<String, String> env) throws IOException {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(30))
-                .socketTimeout(Duration.ofMinutes(2));
+                .connectionTimeout(TimeoutOption.connectTimeout(opts.timeout()))
+                .socketTimeout(opts.timeout());
         if (opts.caCert() != null) {
             TrustManager[] tms = {CaCertificates.trustManager(opts.caCert())};
             http.tlsTrustManagersProvider(() -> tms);

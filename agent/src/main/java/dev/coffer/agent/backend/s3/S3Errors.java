@@ -1,6 +1,7 @@
 package dev.coffer.agent.backend.s3;
 
 import dev.coffer.repo.backend.BackendException;
+import dev.coffer.repo.backend.ConnectFailures;
 import dev.coffer.repo.backend.NotFoundException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -8,7 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Maps SDK failures: 404 is {@link NotFoundException} (a missing bucket is a plain permanent
  * error), 401/403 and other client errors are permanent, 5xx, 429, request timeouts and network
- * failures are transient.
+ * failures are transient; a failure to connect says which address to check.
  */
 final class S3Errors {
     private S3Errors() {
@@ -22,7 +23,8 @@ final class S3Errors {
                     + (ase.awsErrorDetails() == null || ase.awsErrorDetails().errorMessage() == null ? ""
                     : " (" + ase.awsErrorDetails().errorMessage() + ")");
             if ("NoSuchBucket".equals(code)) {
-                return new BackendException(detail + "; the bucket does not exist: create it with init", true, e);
+                return new BackendException(detail + "; check the bucket name in the repository string, "
+                        + "or create the bucket with 'coffer init'", true, e);
             }
             if (status == 404) {
                 return notFound(detail, e);
@@ -38,6 +40,10 @@ final class S3Errors {
             boolean transientStatus = status >= 500 || status == 429 || status == 408
                     || "RequestTimeout".equals(code) || "SlowDown".equals(code) || ase.isThrottlingException();
             return new BackendException(detail, !transientStatus, e);
+        }
+        Throwable unreachable = ConnectFailures.find(e);
+        if (unreachable != null) {
+            return new BackendException(ConnectFailures.message(what, unreachable), false, e);
         }
         return new BackendException(what + ": " + e.getMessage(), false, e);
     }

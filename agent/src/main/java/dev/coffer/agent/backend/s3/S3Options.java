@@ -1,7 +1,9 @@
 package dev.coffer.agent.backend.s3;
 
 import dev.coffer.agent.backend.InvalidOptionException;
+import dev.coffer.agent.backend.TimeoutOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +19,16 @@ import java.util.TreeSet;
  * @param sseKmsKeyId null or the KMS key for "aws:kms"
  * @param storageClass null for the bucket's default
  * @param caCert null for the system's roots
+ * @param timeout how long a request may make no progress ({@code s3.timeout}, see {@link TimeoutOption})
  */
 public record S3Options(BucketLookup bucketLookup, String region, String sse, String sseKmsKeyId,
-                        String storageClass, int connections, Path caCert) {
+                        String storageClass, int connections, Path caCert, Duration timeout) {
 
-    public static final S3Options DEFAULTS = new S3Options(BucketLookup.AUTO, null, null, null, null, 5, null);
+    public static final S3Options DEFAULTS =
+            new S3Options(BucketLookup.AUTO, null, null, null, null, 5, null, TimeoutOption.DEFAULT);
 
     private static final Set<String> KEYS = Set.of("s3.bucket-lookup", "s3.region", "s3.sse",
-            "s3.sse-kms-key-id", "s3.storage-class", "s3.connections");
+            "s3.sse-kms-key-id", "s3.storage-class", "s3.connections", "s3.timeout");
 
     public S3Options {
         if (bucketLookup == null) {
@@ -35,6 +39,9 @@ public record S3Options(BucketLookup bucketLookup, String region, String sse, St
         }
         if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
             throw new IllegalArgumentException("s3.sse must be AES256 or aws:kms, got " + sse);
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("s3.timeout must be positive, got " + timeout);
         }
         if (sseKmsKeyId != null && !"aws:kms".equals(sse)) {
             throw new IllegalArgumentException("s3.sse-kms-key-id needs s3.sse=aws:kms, got sse=" + sse);
@@ -76,9 +83,11 @@ public record S3Options(BucketLookup bucketLookup, String region, String sse, St
             }
         }
         String ca = blankToNull(options.get("cacert"));
+        Duration timeout = TimeoutOption.parse("s3.timeout", options.get("s3.timeout"));
         try {
             return new S3Options(lookup, blankToNull(options.get("s3.region")), sse, kms,
-                    blankToNull(options.get("s3.storage-class")), connections, ca == null ? null : Path.of(ca));
+                    blankToNull(options.get("s3.storage-class")), connections, ca == null ? null : Path.of(ca),
+                    timeout);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(e.getMessage());
         }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code rclone serve restic} on a free loopback port, serving a directory. */
-final class RcloneRestServer implements AutoCloseable {
+public final class RcloneRestServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path root;
@@ -25,7 +25,7 @@ final class RcloneRestServer implements AutoCloseable {
     }
 
     /** Starts the server; {@code user} and {@code pass} null for no authentication. */
-    static RcloneRestServer start(Path root, String user, String pass) throws Exception {
+    public static RcloneRestServer start(Path root, String user, String pass) throws Exception {
         Path rclone = ExternalTools.require("rclone");
         Files.createDirectories(root);
         Path config = Files.createTempFile("rclone", ".conf");
@@ -58,11 +58,11 @@ final class RcloneRestServer implements AutoCloseable {
     }
 
     /** "http://127.0.0.1:PORT/" with {@code userInfo} ("u:p@" or "") inserted. */
-    String url(String userInfo, String repoPath) {
+    public String url(String userInfo, String repoPath) {
         return "http://" + userInfo + "127.0.0.1:" + port + "/" + repoPath;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 

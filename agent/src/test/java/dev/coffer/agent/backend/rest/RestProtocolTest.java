@@ -149,6 +149,9 @@ class RestProtocolTest {
         assertEquals(12, RestOptions.from(Map.of("rest.connections", "12")).connections());
         assertThrows(InvalidOptionException.class, () -> RestOptions.from(Map.of("rest.connections", "0")));
         assertThrows(InvalidOptionException.class, () -> RestOptions.from(Map.of("rest.bogus", "1")));
+        assertEquals(java.time.Duration.ofMillis(1500), RestOptions.from(Map.of("rest.timeout", "1s500ms")).timeout());
+        assertEquals(java.time.Duration.ofMinutes(2), RestOptions.DEFAULTS.timeout());
+        assertThrows(InvalidOptionException.class, () -> RestOptions.from(Map.of("rest.timeout", "soon")));
         assertEquals(5, backend.connections());
     }
 }

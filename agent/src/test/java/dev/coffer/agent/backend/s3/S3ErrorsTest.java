@@ -29,7 +29,7 @@ class S3ErrorsTest {
         BackendException bucket = map(404, "NoSuchBucket");
         assertEquals(BackendException.class, bucket.getClass());
         assertTrue(bucket.isPermanent());
-        assertTrue(bucket.getMessage().contains("bucket does not exist"), bucket.getMessage());
+        assertTrue(bucket.getMessage().contains("check the bucket name"), bucket.getMessage());
     }
 
     @Test

@@ -28,9 +28,9 @@ class S3OptionsTest {
     void readsEveryOption() throws Exception {
         S3Options o = S3Options.from(Map.of("s3.bucket-lookup", "dns", "s3.region", "eu-west-1",
                 "s3.sse", "aws:kms", "s3.sse-kms-key-id", "key-1", "s3.storage-class", "STANDARD_IA",
-                "s3.connections", "16", "cacert", "/etc/ca.pem"));
+                "s3.connections", "16", "cacert", "/etc/ca.pem", "s3.timeout", "1m30s"));
         assertEquals(new S3Options(BucketLookup.DNS, "eu-west-1", "aws:kms", "key-1", "STANDARD_IA", 16,
-                Path.of("/etc/ca.pem")), o);
+                Path.of("/etc/ca.pem"), java.time.Duration.ofSeconds(90)), o);
         assertEquals("aws:kms", S3Options.from(Map.of("s3.sse-kms-key-id", "k")).sse());
         assertEquals("AES256", S3Options.from(Map.of("s3.sse", "AES256")).sse());
     }
@@ -43,6 +43,8 @@ class S3OptionsTest {
                 () -> S3Options.from(Map.of("s3.sse", "AES256", "s3.sse-kms-key-id", "k")));
         assertThrows(InvalidOptionException.class, () -> S3Options.from(Map.of("s3.connections", "none")));
         assertThrows(InvalidOptionException.class, () -> S3Options.from(Map.of("s3.connections", "0")));
+        assertThrows(InvalidOptionException.class, () -> S3Options.from(Map.of("s3.timeout", "30")));
+        assertThrows(InvalidOptionException.class, () -> S3Options.from(Map.of("s3.timeout", "0s")));
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> S3Options.from(Map.of("s3.typo", "1")));
         assertTrue(e.getMessage().contains("s3.storage-class"), e.getMessage());
@@ -64,6 +66,16 @@ class S3OptionsTest {
         assertEquals("keys/", root.dir(FileType.KEY));
         assertEquals(ID, ObjectKeys.name("p/data/ab/" + ID));
         assertThrows(IllegalArgumentException.class, () -> new ObjectKeys("/lead"));
+    }
+
+    @Test
+    void uploadsGetOneTimeoutPerStarted4MiBOnTopOfTheFirst() {
+        java.time.Duration t = java.time.Duration.ofMinutes(2);
+        assertEquals(t, S3Backend.uploadDeadline(t, 0));
+        assertEquals(t.multipliedBy(2), S3Backend.uploadDeadline(t, 1));
+        assertEquals(t.multipliedBy(2), S3Backend.uploadDeadline(t, 4 << 20));
+        assertEquals(t.multipliedBy(5), S3Backend.uploadDeadline(t, 16 << 20));
+        assertEquals(java.time.Duration.ofSeconds(3), S3Backend.uploadDeadline(java.time.Duration.ofSeconds(1), (4 << 20) + 1));
     }
 
     @Test

@@ -9,9 +9,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /** An in-memory S3 server (S3Proxy over jclouds' transient store) on a free loopback port. */
-final class S3ProxyServer implements AutoCloseable {
-    static final String ACCESS_KEY = "coffer-test-access";
-    static final String SECRET_KEY = "coffer-test-secret-key-0123456789";
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "coffer-test-access";
+    public static final String SECRET_KEY = "coffer-test-secret-key-0123456789";
 
     static {
         for (String noisy : new String[] {"org.gaul", "org.eclipse.jetty", "org.jclouds", "jclouds"}) {
@@ -27,7 +27,7 @@ final class S3ProxyServer implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static S3ProxyServer start() throws Exception {
+    public static S3ProxyServer start() throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("unused", "unused")
                 .overrides(new Properties())
@@ -48,12 +48,12 @@ final class S3ProxyServer implements AutoCloseable {
         return new S3ProxyServer(context, proxy);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + proxy.getPort();
     }
 
     /** The environment a client needs: matching credentials. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     }
 
