@@ -1,6 +1,7 @@
 package dev.coffer.agent.backup;
 
 import dev.coffer.agent.source.FileMeta;
+import dev.coffer.agent.source.FileNames;
 import dev.coffer.agent.source.MetaReader;
 import dev.coffer.agent.source.SourceFilter;
 import dev.coffer.repo.chunker.ChunkerTables;
@@ -42,6 +43,8 @@ import java.util.function.Predicate;
 public final class Archiver {
     /** Files read at once (bounds memory and open files while keeping every worker busy). */
     static final int FILES_IN_FLIGHT = 256;
+    /** Stack of the walking thread: 2,000 levels of recursion take a few MiB; reserved, not committed. */
+    static final long WALK_STACK = 64L << 20;
 
     private final BlobSaver saver;
     private final Predicate<BlobHandle> indexed;
@@ -92,9 +95,9 @@ public final class Archiver {
         }
         TargetTree tt = TargetTree.of(rel);
         Tree parent = parents.load(parentTree);
-        CompletableFuture<Id> root = tt.whole
+        CompletableFuture<Id> root = onWalkThread(() -> tt.whole
                 ? saveDirContents(base, parent, device(base))
-                : saveVirtual(base, tt, parent);
+                : saveVirtual(base, tt, parent));
         try {
             return root.get();
         } catch (InterruptedException e) {
@@ -103,6 +106,46 @@ public final class Archiver {
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
+    }
+
+    private interface Walk {
+        CompletableFuture<Id> run() throws IOException;
+    }
+
+    /**
+     * Runs the walk, which recurses once per directory level, on a thread with a stack for the
+     * deepest tree a path can hold (PATH_MAX allows about 2,000 levels of one-letter names).
+     */
+    private static CompletableFuture<Id> onWalkThread(Walk walk) throws IOException {
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = walk.run();
+            } catch (IOException | RuntimeException | Error e) {
+                result[0] = e;
+            }
+        }, "backup-walk", WALK_STACK);
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("backup interrupted");
+        }
+        if (result[0] instanceof IOException e) {
+            throw e;
+        }
+        if (result[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (result[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Id> root = (CompletableFuture<Id>) result[0];
+        return root;
     }
 
     private long device(Path p) throws IOException {
@@ -171,8 +214,17 @@ public final class Archiver {
             });
         }
         if (!m.isRegular()) {
+            if ((m.mode() & FileMeta.S_IFMT) == FileMeta.S_IFSOCK) {
+                // as restic 0.14: a socket belongs to the process listening on it and is left out
+                return CompletableFuture.completedFuture(null);
+            }
             if (m.isSymlink()) {
-                b.linkTarget(Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8));
+                Path target = Files.readSymbolicLink(p);
+                if (!FileNames.exact(target)) {
+                    counters.error("error: " + p + ": the symlink's target: " + FileNames.unreadableName());
+                    return CompletableFuture.completedFuture(null);
+                }
+                b.linkTarget(target.toString().getBytes(StandardCharsets.UTF_8));
             }
             return CompletableFuture.completedFuture(b.build());
         }
@@ -241,6 +293,10 @@ public final class Archiver {
         String marker = filter.marker(dir);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path c : ds) {
+                if (!FileNames.exact(c)) {
+                    counters.error("error: " + c + ": " + FileNames.unreadableName());
+                    continue;
+                }
                 if (marker == null || c.getFileName().toString().equals(marker)) {
                     children.add(c);
                 }

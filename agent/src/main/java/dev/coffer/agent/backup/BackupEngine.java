@@ -144,7 +144,8 @@ public final class BackupEngine {
 
     /** restic's rule: the newest snapshot of the same host with exactly these paths, not newer than now. */
     private Snapshot findParent(String hostname, List<String> paths, Instant now) throws IOException {
-        return repo.listSnapshots().stream()
+        // a damaged snapshot file cannot be a parent; 'check' reports it
+        return repo.listSnapshots((id, e) -> { }).stream()
                 .filter(s -> s.file().hostname().equals(hostname))
                 .filter(s -> s.file().paths().stream().sorted().toList().equals(paths))
                 .filter(s -> !s.file().time().toInstant().isAfter(now))

@@ -28,7 +28,7 @@ public final class Scanner {
 
     /** Starts counting {@code targets} in a daemon thread. */
     public void start(List<Path> targets) {
-        Thread t = new Thread(() -> {
+        Thread t = new Thread(null, () -> {
             for (Path p : targets) {
                 try {
                     FileMeta m = meta.read(p);
@@ -38,7 +38,7 @@ public final class Scanner {
                 }
             }
             done = true;
-        }, "backup-scanner");
+        }, "backup-scanner", Archiver.WALK_STACK);
         t.setDaemon(true);
         t.start();
     }

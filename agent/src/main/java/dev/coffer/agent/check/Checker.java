@@ -56,10 +56,20 @@ public final class Checker {
     }
 
     /**
+     * Loads the index, reporting each damaged index file as an error instead of failing: the packs it
+     * described then show up as not indexed, and the snapshots that need their blobs as damaged.
+     */
+    public void loadIndex() throws IOException {
+        repo.loadIndex((id, e) -> errors.add(damaged("index/" + id, e)
+                + "; 'coffer repair index' rebuilds the index from the packs"));
+    }
+
+    /**
      * Runs the check; {@code readPack} selects the packs whose data is read (none: structure only).
      * The index must be loaded.
      */
     public CheckReport run(Predicate<Id> readPack) throws IOException {
+        checkKeys();
         Map<Id, List<PackedBlob>> byPack = new HashMap<>();
         repo.index().forEach(pb -> byPack.computeIfAbsent(pb.packId(), k -> new ArrayList<>()).add(pb));
         // a pack listed again with the same entries (left by an interrupted prune) is harmless
@@ -78,7 +88,7 @@ public final class Checker {
         }
         for (Id p : stored.keySet()) {
             if (!byPack.containsKey(p)) {
-                hints.add("pack " + p.shortHex() + " is not referenced in any index (prune removes it)");
+                hints.add("pack " + p.shortHex() + " is not referenced in any index (the next backup or 'coffer repair index' indexes it; prune removes it)");
             }
         }
         Set<String> damaged = checkSnapshots();
@@ -94,6 +104,35 @@ public final class Checker {
             damaged.addAll(snapshotsUsing(badPacks));
         }
         return new CheckReport(List.copyOf(errors), List.copyOf(hints), damaged, packsRead.get(), blobsChecked.get());
+    }
+
+    /** "FILE is damaged: why", without naming the file twice when the reason already does. */
+    static String damaged(String file, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return why.contains(file) ? why : file + " is damaged: " + why;
+    }
+
+    /**
+     * restic names a key file by the SHA-256 of its content: a key file whose content does not match
+     * its name, or that does not parse, is damaged (the password it holds may no longer open the
+     * repository).
+     */
+    private void checkKeys() throws IOException {
+        for (Id id : repo.list(FileType.KEY)) {
+            try {
+                byte[] raw = repo.backend().load(FileHandle.of(FileType.KEY, id));
+                if (!Id.hash(raw).equals(id)) {
+                    errors.add("keys/" + id + " is damaged: its content does not match its name (restore it from a copy"
+                            + " of the repository, or add a new key while another one still opens the repository)");
+                } else {
+                    dev.coffer.repo.crypto.KeyFile.parse(raw);
+                }
+            } catch (CorruptDataException e) {
+                errors.add("keys/" + id + " is damaged: " + e.getMessage());
+            } catch (dev.coffer.repo.backend.NotFoundException e) {
+                // removed while checking
+            }
+        }
     }
 
     private static long expectedSize(List<PackedBlob> blobs) {

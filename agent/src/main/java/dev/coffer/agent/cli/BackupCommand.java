@@ -92,6 +92,9 @@ final class BackupCommand extends RepoCommand {
     @Option(names = "--stdin-from-command", description = "back up the standard output of the command given after --; a failing command saves no snapshot")
     boolean stdinFromCommand;
 
+    @Option(names = "--no-adopt", description = "do not index packs left behind by an interrupted backup (done only when a stale lock shows that a run did not finish)")
+    boolean noAdopt;
+
     BackupCommand(Context ctx) {
         super(ctx);
     }
@@ -104,6 +107,9 @@ final class BackupCommand extends RepoCommand {
         BackupResult r;
         try {
             repo.loadIndex();
+            if (!noAdopt) {
+                adopt(repo, lock);
+            }
             int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
             BackupEngine engine = new BackupEngine(repo, ctx.clock(), workers, ctx.env().username(),
                     Math.max(0, ctx.env().uid()), Math.max(0, ctx.env().gid()));
@@ -126,6 +132,27 @@ final class BackupCommand extends RepoCommand {
             ctx.err().println("Warning: at least one source file could not be read");
         }
         return r.exitCode();
+    }
+
+    /**
+     * Indexes packs an interrupted backup uploaded, so that this run does not upload them again; only
+     * when the locks read while taking ours show that a run did not finish (costs nothing otherwise).
+     */
+    private void adopt(Repository repo, RepositoryLock lock) throws java.io.IOException {
+        if (lock == null) {
+            return;
+        }
+        dev.coffer.agent.repair.AdoptReport a = new dev.coffer.agent.repair.PackAdopter(repo,
+                dev.coffer.agent.repair.LockCensus.of(ctx.env().hostname(), ctx.env().pid(), ctx.clock()), 4)
+                .adopt(lock.id(), lock.others(), 0);
+        for (String p : a.problems()) {
+            ctx.err().println("warning: " + p);
+        }
+        if (a.packs() > 0) {
+            info("indexed " + a.packs() + " packs (" + Sizes.bytes(a.bytes()) + ") left by an interrupted backup");
+        } else if (a.skipped() != null) {
+            info("not resuming: " + a.skipped());
+        }
     }
 
     private BackupRequest request(Repository repo) throws Exception {

@@ -36,7 +36,8 @@ final class CheckCommand extends RepoCommand {
         CheckReport r;
         try {
             info("load indexes");
-            repo.loadIndex();
+            Checker checker = new Checker(repo, 2);
+            checker.loadIndex();
             Predicate<Id> read = id -> false;
             if (readData) {
                 read = id -> true;
@@ -50,7 +51,7 @@ final class CheckCommand extends RepoCommand {
             }
             info("check all packs");
             info("check snapshots, trees and blobs");
-            r = new Checker(repo, 2).run(read);
+            r = checker.run(read);
         } finally {
             unlock(lock);
         }

@@ -40,7 +40,7 @@ final class LsCommand extends RepoCommand {
         Repository repo = open();
         RepositoryLock lock = lock(repo, false);
         try {
-            Snapshot s = SnapshotResolver.resolve(repo, snapshot, filter);
+            Snapshot s = SnapshotResolver.resolve(repo, snapshot, filter, ctx.err()::println);
             repo.loadIndex();
             if (global.json) {
                 ObjectNode o = SnapshotsCommand.asJson(mapper, s);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, CatCommand.class, CheckCommand.class, VersionCommand.class,
             KeyCommand.class, UnlockCommand.class, TagCommand.class, DumpCommand.class, FindCommand.class,
-            DiffCommand.class, StatsCommand.class, AgentCommand.class, ForgetCommand.class, PruneCommand.class})
+            DiffCommand.class, StatsCommand.class, AgentCommand.class, ForgetCommand.class, PruneCommand.class,
+            RepairCommand.class, RepairCommand.RebuildIndex.class})
 public final class Main implements Runnable {
     private final Context ctx;
 
@@ -39,8 +40,34 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /**
+     * Stack of the thread commands run on: walking a tree recurses once per directory level, and a
+     * path can hold about 2,000 levels (PATH_MAX); reserved address space, committed only as used.
+     */
+    static final long STACK = 256L << 20;
+
     /** Runs one command line and returns its exit code (for tests and for {@link #main}). */
     public static int run(Context ctx, String... args) {
+        int[] code = {ExitCodes.FAILED};
+        Thread t = new Thread(null, () -> code[0] = execute(ctx, args), "coffer", STACK);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                t.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return code[0];
+    }
+
+    private static int execute(Context ctx, String... args) {
         CommandLine cl = new CommandLine(new Main(ctx), new Factory(ctx));
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));

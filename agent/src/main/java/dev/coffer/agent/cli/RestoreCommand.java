@@ -45,13 +45,15 @@ final class RestoreCommand extends RepoCommand {
         Repository repo = open();
         RepositoryLock lock = lock(repo, false);
         RestoreResult r;
+        java.util.List<String> indexWarnings = new java.util.ArrayList<>();
         Path dest = ctx.env().cwd().resolve(target).normalize();
         try {
             int colon = snapshot.indexOf(':');
             String name = colon < 0 ? snapshot : snapshot.substring(0, colon);
             String sub = colon < 0 ? "" : snapshot.substring(colon + 1);
-            Snapshot s = SnapshotResolver.resolve(repo, name, filter);
-            repo.loadIndex();
+            Snapshot s = SnapshotResolver.resolve(repo, name, filter, ctx.err()::println);
+            repo.loadIndex((id, e) -> indexWarnings.add("warning: skipped a damaged index file: " + e.getMessage()
+                    + "; files whose data only it described are named below; 'coffer repair index' rebuilds the index"));
             dev.coffer.repo.model.Id root = SubtreeResolver.resolve(repo, s.file().tree(), sub);
             info("restoring <" + SnapshotResolver.describe(s).replaceFirst("^snapshot", "Snapshot") + "> to " + dest);
             Restorer restorer = new Restorer(repo, 4, new MetadataWriter(ctx.env().isRoot()),
@@ -60,14 +62,18 @@ final class RestoreCommand extends RepoCommand {
         } finally {
             unlock(lock);
         }
+        for (String e : indexWarnings) {
+            ctx.err().println(e);
+        }
         for (String e : r.errors()) {
             ctx.err().println(e);
         }
         if (verify && r.errors().isEmpty()) {
             info("verified " + r.verifiedFiles() + " files");
         }
-        if (!r.errors().isEmpty()) {
-            ctx.err().println("Fatal: There were " + r.errors().size() + " errors");
+        int count = r.errors().size();
+        if (count > 0) {
+            ctx.err().println("Fatal: There were " + count + " errors");
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;

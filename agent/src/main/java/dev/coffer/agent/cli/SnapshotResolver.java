@@ -13,7 +13,16 @@ final class SnapshotResolver {
     }
 
     static Snapshot resolve(SnapshotStore store, String name, SnapshotFilter filter) throws IOException {
-        List<Snapshot> all = store.listSnapshots();
+        return resolve(store, name, filter, null);
+    }
+
+    /**
+     * Like {@link #resolve(SnapshotStore, String, SnapshotFilter)}, but a damaged snapshot file is
+     * passed over with a warning to {@code warn} (as restic does) instead of failing; null: fail.
+     */
+    static Snapshot resolve(SnapshotStore store, String name, SnapshotFilter filter,
+            java.util.function.Consumer<String> warn) throws IOException {
+        List<Snapshot> all = warn == null ? store.listSnapshots() : store.listSnapshots((id, e) -> warn.accept(damaged(id, e)));
         if (name.equals("latest")) {
             return all.stream().filter(filter::matches)
                     .max(Comparator.comparing((Snapshot s) -> s.file().time().toInstant()))
@@ -28,6 +37,12 @@ final class SnapshotResolver {
             throw new UsageException("snapshot prefix '" + name + "' is ambiguous; give more characters of the id");
         }
         return matches.get(0);
+    }
+
+    /** The warning for a snapshot file that cannot be loaded. */
+    static String damaged(dev.coffer.repo.model.Id id, IOException e) {
+        return "warning: snapshot " + id.shortHex() + " is skipped, it cannot be loaded (" + e.getMessage()
+                + "); run 'coffer check'";
     }
 
     /** restic's description of a snapshot: {@code <Snapshot 40dc1520 of [/a /b] at 2015-... by user@host>}. */

@@ -31,7 +31,8 @@ final class SnapshotsCommand extends RepoCommand {
         RepositoryLock lock = lock(repo, false);
         List<Snapshot> list;
         try {
-            list = new ArrayList<>(repo.listSnapshots().stream().filter(filter::matches).toList());
+            list = new ArrayList<>(repo.listSnapshots((id, e) -> ctx.err().println(SnapshotResolver.damaged(id, e)))
+                    .stream().filter(filter::matches).toList());
         } finally {
             unlock(lock);
         }

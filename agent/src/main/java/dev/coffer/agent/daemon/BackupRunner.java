@@ -9,6 +9,9 @@ import dev.coffer.agent.hooks.BackupPlan;
 import dev.coffer.agent.hooks.HookChain;
 import dev.coffer.agent.hooks.Hooks;
 import dev.coffer.agent.hooks.Outcome;
+import dev.coffer.agent.repair.AdoptReport;
+import dev.coffer.agent.repair.LockCensus;
+import dev.coffer.agent.repair.PackAdopter;
 import dev.coffer.agent.schedule.Operation;
 import dev.coffer.agent.schedule.RunResult;
 import dev.coffer.agent.source.ExcludeOptions;
@@ -46,6 +49,7 @@ final class BackupRunner extends Runner {
         RunResult result;
         try {
             repo.loadIndex();
+            adopt(c, repo, lock);
             result = backup(repo, start);
             recordStats(repo);
         } finally {
@@ -57,6 +61,27 @@ final class BackupRunner extends Runner {
             settings.reporter().report(new ForgetRunner(settings, job, retention.get()).afterBackup(c, repo));
         }
         return result;
+    }
+
+    /**
+     * Indexes packs an interrupted backup (say, a pod killed mid-run) uploaded, so this run does not
+     * upload them again; only when a stale lock shows that a run did not finish.
+     */
+    private void adopt(RepositoryConnection c, Repository repo, RepositoryLock lock) throws IOException {
+        var env = settings.services().env();
+        if (lock == null) {
+            return;
+        }
+        AdoptReport a = new PackAdopter(repo, new LockCensus(env.hostname(), env.pid(), settings.services().clock(),
+                settings.services().processAlive()), 4).adopt(lock.id(), lock.others(), c.staleLocksRemoved());
+        for (String p : a.problems()) {
+            LOG.warn("backup job={}: {}", job.name(), p);
+        }
+        if (a.packs() > 0) {
+            LOG.info("backup job={}: indexed {} packs ({} bytes) left by an interrupted backup", job.name(), a.packs(), a.bytes());
+        } else if (a.skipped() != null) {
+            LOG.info("backup job={}: not resuming: {}", job.name(), a.skipped());
+        }
     }
 
     private RunResult backup(Repository repo, Instant start) throws IOException, InterruptedException {

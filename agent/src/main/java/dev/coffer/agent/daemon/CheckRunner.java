@@ -33,7 +33,8 @@ final class CheckRunner extends Runner {
         RepositoryLock lock = c.lock(repo, true);
         CheckReport report;
         try {
-            repo.loadIndex();
+            Checker checker = new Checker(repo, 2);
+            checker.loadIndex();
             Predicate<Id> read = id -> false;
             if (job.checkReadDataSubset().isPresent()) {
                 long[] packs = {0, 0};
@@ -44,7 +45,7 @@ final class CheckRunner extends Runner {
                 read = ReadDataSubset.parse(job.checkReadDataSubset().get(), settings.services().random(), packs[0],
                         packs[0] == 0 ? 0 : packs[1] / packs[0]);
             }
-            report = new Checker(repo, 2).run(read);
+            report = checker.run(read);
             recordStats(repo);
         } finally {
             RepositoryConnection.unlock(lock);

@@ -30,6 +30,7 @@ final class RepositoryConnection implements AutoCloseable {
     private final JobConfig job;
     private final Backends.Stack stack;
     private final Consumer<RequestCounts> requests;
+    private int staleLocksRemoved;
 
     /**
      * @param requests receives the requests this run sent, at {@link #close()}
@@ -77,11 +78,16 @@ final class RepositoryConnection implements AutoCloseable {
         }
     }
 
+    /** Stale locks the last {@link #lock} removed: the traces of runs that did not finish. */
+    int staleLocksRemoved() {
+        return staleLocksRemoved;
+    }
+
     /** Removes stale locks, then takes a lock (waiting up to the configured time for a conflicting one). */
     RepositoryLock lock(Repository repo, boolean exclusive) throws IOException {
         var env = settings.services().env();
-        new StaleLocks(settings.services().clock(), settings.config().staleLockAge(), env.hostname(), env.pid(),
-                settings.services().processAlive()).remove(repo);
+        staleLocksRemoved = new StaleLocks(settings.services().clock(), settings.config().staleLockAge(), env.hostname(),
+                env.pid(), settings.services().processAlive()).remove(repo);
         LockOwner owner = new LockOwner(env.hostname(), env.username(), env.pid(), Math.max(0, env.uid()),
                 Math.max(0, env.gid()));
         try {

@@ -56,16 +56,55 @@ public final class MetadataWriter {
     }
 
     void mkfifo(Path p, Node n) throws IOException {
-        Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+        run("mkfifo", p.toString());
+        applyHeld(p, n);
+    }
+
+    /**
+     * Creates a block or character device as restic does (needs root); the device number is Linux's
+     * dev_t encoding, as lstat gave it at backup.
+     */
+    void mknod(Path p, Node n, boolean block) throws IOException {
+        long dev = n.device();
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        run("mknod", p.toString(), block ? "b" : "c", Long.toString(major), Long.toString(minor));
+        applyHeld(p, n);
+    }
+
+    /**
+     * Applies metadata to a FIFO or device while holding it open for reading and writing: setting
+     * times opens the file read-only, which on a FIFO would wait for a writer forever (and on a
+     * device would touch the hardware); an open that is already held makes that open return at once.
+     */
+    private void applyHeld(Path p, Node n) throws IOException {
+        if (n.type() == dev.coffer.repo.file.NodeType.FIFO) {
+            try (java.nio.channels.FileChannel hold = java.nio.channels.FileChannel.open(p,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                apply(p, n);
+            }
+        } else {
+            if (setOwner) {
+                Files.setAttribute(p, "unix:uid", (int) n.uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", (int) n.gid(), LinkOption.NOFOLLOW_LINKS);
+            }
+            Files.setPosixFilePermissions(p, permissions(GoFileMode.unixPermissions(n.mode())));
+            run("touch", "-h", "-m", "-d", "@" + n.mtime().toEpochSecond() + "." + String.format("%09d", n.mtime().getNano()),
+                    p.toString());
+        }
+    }
+
+    private static void run(String... cmd) throws IOException {
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
             if (proc.waitFor() != 0) {
-                throw new IOException("mkfifo " + p + " failed: " + new String(proc.getInputStream().readAllBytes()).trim());
+                throw new IOException(String.join(" ", cmd) + " failed: "
+                        + new String(proc.getInputStream().readAllBytes()).trim());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted");
         }
-        apply(p, n);
     }
 
     static Set<PosixFilePermission> permissions(int bits) {

@@ -20,6 +20,8 @@ final class RestorePlan {
         final Path path;
         final Node node;
         final AtomicInteger pending = new AtomicInteger();
+        /** Set once the file is named as damaged (some of its blobs cannot be restored). */
+        final java.util.concurrent.atomic.AtomicBoolean damaged = new java.util.concurrent.atomic.AtomicBoolean();
 
         private boolean created;
 
@@ -62,6 +64,10 @@ final class RestorePlan {
     final List<FileTarget> files = new ArrayList<>();
     final List<Map.Entry<Path, Node>> others = new ArrayList<>();
     final Map<Id, Map<Id, BlobUse>> byPack = new HashMap<>();
+    /** Files with more than one link, by (device, inode) at backup: the first name restored for each. */
+    final Map<List<Long>, FileTarget> byInode = new HashMap<>();
+    /** Further names of hard-linked files, and the restored name each is linked to, as restic does. */
+    final List<Map.Entry<Path, Path>> hardlinks = new ArrayList<>();
     long totalBytes;
 
     void addWrite(PackedBlob pb, FileTarget f, long offset) {

@@ -30,6 +30,9 @@ final class RestoreVerifier {
         byte[] buf = new byte[1 << 16];
         MessageDigest md = Id.sha256();
         for (FileTarget f : files) {
+            if (f.damaged.get()) {
+                continue;
+            }
             try (InputStream in = Files.newInputStream(f.path)) {
                 String problem = null;
                 long offset = 0;

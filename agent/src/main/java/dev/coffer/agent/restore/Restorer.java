@@ -3,7 +3,9 @@ package dev.coffer.agent.restore;
 import dev.coffer.agent.restore.RestorePlan.BlobUse;
 import dev.coffer.agent.restore.RestorePlan.FileTarget;
 import dev.coffer.agent.restore.RestorePlan.Write;
+import dev.coffer.agent.source.FileNames;
 import dev.coffer.repo.backend.FileHandle;
+import dev.coffer.repo.backend.NotFoundException;
 import dev.coffer.repo.compress.Zstd;
 import dev.coffer.repo.file.Node;
 import dev.coffer.repo.file.NodeType;
@@ -89,6 +91,8 @@ public final class Restorer {
         for (FileTarget f : plan.files) {
             if (f.pending.get() == 0) {
                 f.create();
+            }
+            if (f.pending.get() == 0 && !f.damaged.get()) {
                 metadata.apply(f.path, f.node);
             }
         }
@@ -114,6 +118,14 @@ public final class Restorer {
         } finally {
             pool.shutdownNow();
         }
+        for (Map.Entry<Path, Path> link : plan.hardlinks) {
+            try {
+                Files.deleteIfExists(link.getKey());
+                Files.createLink(link.getKey(), link.getValue());
+            } catch (IOException e) {
+                errors.add("error: " + link.getKey() + ": cannot link it to " + link.getValue() + ": " + e.getMessage());
+            }
+        }
         for (int i = plan.dirs.size() - 1; i >= 0; i--) {
             metadata.apply(plan.dirs.get(i).getKey(), plan.dirs.get(i).getValue());
         }
@@ -126,10 +138,22 @@ public final class Restorer {
      * {@code selected}: an include pattern matched this tree's directory (or there are none).
      */
     private boolean planTree(RestorePlan plan, Id treeId, Path dir, String inner, boolean selected) throws IOException {
-        Tree tree = Tree.decode(repo.loadBlob(new BlobHandle(treeId, BlobType.TREE)));
+        Tree tree;
+        try {
+            tree = Tree.decode(repo.loadBlob(new BlobHandle(treeId, BlobType.TREE)));
+        } catch (CorruptDataException | NotFoundException e) {
+            errors.add("damaged: " + dir + ": its content (tree " + treeId.shortHex() + ") cannot be read: " + e.getMessage());
+            return selected;
+        }
         boolean any = false;
         for (Node n : tree.nodes()) {
-            String name = safeName(n.name(), dir);
+            String name;
+            try {
+                name = safeName(n.name(), dir);
+            } catch (CorruptDataException e) {
+                errors.add("skipped: " + e.getMessage());
+                continue;
+            }
             Path p = dir.resolve(name);
             String path = inner + "/" + name;
             if (matchesAny(excludes, path)) {
@@ -138,12 +162,15 @@ public final class Restorer {
             boolean sel = selected || matchesAny(includes, path);
             switch (n.type()) {
                 case DIR -> {
-                    if (n.subtree() == null) {
-                        throw new CorruptDataException("directory " + p + " has no subtree");
-                    }
                     int at = plan.dirs.size();
                     plan.dirs.add(new AbstractMap.SimpleEntry<>(p, n));
-                    if (!planTree(plan, n.subtree(), p, path, sel) && !sel) {
+                    if (n.subtree() == null) {
+                        errors.add("damaged: " + p + ": the snapshot records no content for this directory");
+                        any |= sel;
+                        if (!sel) {
+                            plan.dirs.remove(at);
+                        }
+                    } else if (!planTree(plan, n.subtree(), p, path, sel) && !sel) {
                         plan.dirs.remove(at);
                     } else {
                         any = true;
@@ -153,13 +180,24 @@ public final class Restorer {
                     if (!sel) {
                         continue;
                     }
+                    List<Long> inode = n.links() > 1 ? List.of(n.deviceId(), n.inode()) : null;
+                    if (inode != null && plan.byInode.containsKey(inode)) {
+                        plan.hardlinks.add(new AbstractMap.SimpleEntry<>(p, plan.byInode.get(inode).path));
+                        any = true;
+                        continue;
+                    }
                     FileTarget f = new FileTarget(p, n);
+                    if (inode != null) {
+                        plan.byInode.put(inode, f);
+                    }
                     plan.files.add(f);
                     long off = 0;
                     for (Id blob : n.content() == null ? List.<Id>of() : n.content()) {
                         PackedBlob pb = repo.index().lookup(new BlobHandle(blob, BlobType.DATA));
                         if (pb == null) {
-                            throw new CorruptDataException("data blob " + blob + " of " + p + " is not in the index");
+                            // its length is unknown, and with it where the rest of the file goes
+                            damaged(f, "data blob " + blob.shortHex() + " is not in the index (restored up to offset " + off + ")");
+                            break;
                         }
                         plan.addWrite(pb, f, off);
                         off += pb.plaintextLength();
@@ -187,11 +225,18 @@ public final class Restorer {
         return false;
     }
 
-    /** A node name as a path element; refuses names that would escape the target. */
+    /**
+     * A node name as a path element; refuses names that would escape the target, and names this
+     * JVM cannot write byte for byte (not valid UTF-8, or not representable in the file-name
+     * encoding of the locale), which would otherwise be restored under another name.
+     */
     static String safeName(byte[] raw, Path dir) throws CorruptDataException {
         String s = new String(raw, StandardCharsets.UTF_8);
         if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\0') >= 0) {
             throw new CorruptDataException("refusing node name '" + s + "' in " + dir + ": it would escape the target");
+        }
+        if (!java.util.Arrays.equals(s.getBytes(StandardCharsets.UTF_8), raw) || !FileNames.representable(dir, s)) {
+            throw new CorruptDataException(dir + "/" + FileNames.escaped(raw) + ": " + FileNames.unwritableName());
         }
         return s;
     }
@@ -222,13 +267,13 @@ public final class Restorer {
             for (Write w : u.writes) {
                 if (hole) {
                     w.file().create();
-                    if (w.file().pending.decrementAndGet() == 0) {
+                    if (w.file().pending.decrementAndGet() == 0 && !w.file().damaged.get()) {
                         metadata.apply(w.file().path, w.file().node);
                     }
                     continue;
                 }
                 write(w, plain);
-                if (w.file().pending.decrementAndGet() == 0) {
+                if (w.file().pending.decrementAndGet() == 0 && !w.file().damaged.get()) {
                     metadata.apply(w.file().path, w.file().node);
                 }
             }
@@ -277,13 +322,20 @@ public final class Restorer {
 
     private void fail(BlobUse u, String why) {
         for (Write w : u.writes) {
-            errors.add("damaged: " + w.file().path + ": " + why);
+            damaged(w.file(), why);
             try {
                 w.file().create();
             } catch (IOException e) {
                 errors.add("cannot create " + w.file().path + ": " + e.getMessage());
             }
             w.file().pending.decrementAndGet();
+        }
+    }
+
+    /** Names a damaged file once, with its first problem; its undamaged parts are still written. */
+    private void damaged(FileTarget f, String why) {
+        if (f.damaged.compareAndSet(false, true)) {
+            errors.add("damaged: " + f.path + ": " + why);
         }
     }
 
@@ -294,6 +346,15 @@ public final class Restorer {
             metadata.applySymlink(p, n);
         } else if (n.type() == NodeType.FIFO) {
             metadata.mkfifo(p, n);
+        } else if (n.type() == NodeType.DEV || n.type() == NodeType.CHARDEV) {
+            try {
+                metadata.mknod(p, n, n.type() == NodeType.DEV);
+            } catch (IOException e) {
+                errors.add("error: " + p + ": cannot create the device: " + e.getMessage());
+            }
+        } else if (n.type() == NodeType.SOCKET) {
+            // as restic: a socket belongs to the process that listened on it; there is nothing to restore
+            return;
         } else {
             errors.add("skipped: " + p + ": restoring " + n.type().jsonName() + " nodes is not supported");
         }

@@ -36,8 +36,11 @@ public final class RepositoryLock implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService refresher;
     private volatile Id current;
+    private final java.util.Map<Id, LockFile> others;
 
-    private RepositoryLock(Repository repo, boolean exclusive, LockOwner owner, Clock clock, Id current) {
+    private RepositoryLock(Repository repo, boolean exclusive, LockOwner owner, Clock clock, Id current,
+            java.util.Map<Id, LockFile> others) {
+        this.others = java.util.Map.copyOf(others);
         this.repo = repo;
         this.exclusive = exclusive;
         this.owner = owner;
@@ -80,13 +83,14 @@ public final class RepositoryLock implements AutoCloseable {
         checkConflicts(repo, exclusive, null, clock);
         Id mine = write(repo, exclusive, owner, clock);
         sleep(200);
+        java.util.Map<Id, LockFile> others;
         try {
-            checkConflicts(repo, exclusive, mine, clock);
+            others = checkConflicts(repo, exclusive, mine, clock);
         } catch (RepositoryLockedException e) {
             repo.backend().remove(FileHandle.of(FileType.LOCK, mine));
             throw e;
         }
-        return new RepositoryLock(repo, exclusive, owner, clock, mine);
+        return new RepositoryLock(repo, exclusive, owner, clock, mine, others);
     }
 
     private static Id write(Repository repo, boolean exclusive, LockOwner o, Clock clock) throws IOException {
@@ -94,7 +98,10 @@ public final class RepositoryLock implements AutoCloseable {
         return repo.saveUnpacked(FileType.LOCK, lf.encode());
     }
 
-    private static void checkConflicts(Repository repo, boolean exclusive, Id mine, Clock clock) throws IOException {
+    /** Throws if another lock conflicts; returns the other (non-exclusive) locks it read. */
+    private static java.util.Map<Id, LockFile> checkConflicts(Repository repo, boolean exclusive, Id mine, Clock clock)
+            throws IOException {
+        java.util.Map<Id, LockFile> seen = new java.util.HashMap<>();
         for (Id id : repo.list(FileType.LOCK)) {
             if (id.equals(mine)) {
                 continue;
@@ -113,7 +120,9 @@ public final class RepositoryLock implements AutoCloseable {
                         + (age.compareTo(STALE_AGE) > 0 ? ", stale" : "") + "); wait, use --retry-lock, or run "
                         + "'coffer unlock' if that process is gone");
             }
+            seen.put(id, other);
         }
+        return seen;
     }
 
     private void refresh() {
@@ -133,6 +142,15 @@ public final class RepositoryLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a lock");
         }
+    }
+
+    /**
+     * The other locks present when this one was taken (all non-exclusive, or it would not have been
+     * taken), as read while checking for conflicts: who else may be writing, and whether a run died
+     * holding a lock (a stale one), at no extra request.
+     */
+    public java.util.Map<Id, LockFile> others() {
+        return others;
     }
 
     /** The current lock file's id. */

@@ -39,6 +39,7 @@ public final class Repository implements BlobLoader, SnapshotStore {
     private final Id keyId;
     private final SecureRandom random;
     private final BlobIndex index = new BlobIndex();
+    private final java.util.Set<Id> loadedIndexFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
 
     private Repository(Backend backend, CryptoKey key, ConfigFile config, Id keyId, SecureRandom random) {
@@ -85,16 +86,26 @@ public final class Repository implements BlobLoader, SnapshotStore {
             throw new CorruptDataException("repository at " + backend.location() + " has no key files");
         }
         java.util.Collections.sort(keys);
+        List<String> damaged = new ArrayList<>();
         int tried = 0;
         for (String name : keys) {
             if (tried++ >= MAX_KEYS) {
                 break;
             }
-            KeyFile kf = KeyFile.parse(backend.load(new FileHandle(FileType.KEY, name)));
+            byte[] raw = backend.load(new FileHandle(FileType.KEY, name));
+            if (!Id.hash(raw).hex().equals(name)) {
+                // restic names a key file by the SHA-256 of its content; still try it, its data is MAC-protected
+                damaged.add(name);
+            }
             CryptoKey master;
             try {
-                master = kf.open(password);
+                master = KeyFile.parse(raw).open(password);
             } catch (WrongPasswordException e) {
+                continue;
+            } catch (CorruptDataException e) {
+                if (!damaged.contains(name)) {
+                    damaged.add(name);
+                }
                 continue;
             }
             byte[] plain = master.open(sealedConfig, 0, sealedConfig.length);
@@ -105,6 +116,16 @@ public final class Repository implements BlobLoader, SnapshotStore {
                         + " is not an irreducible degree-53 polynomial");
             }
             return new Repository(backend, master, config, Id.parse(name), random);
+        }
+        if (!damaged.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (String d : damaged) {
+                names.append(names.length() == 0 ? "" : ", ").append("keys/").append(d, 0, 8);
+            }
+            throw new CorruptDataException("no intact key file accepts this password and " + names
+                    + (damaged.size() == 1 ? " is" : " are") + " damaged (content does not match the file name);"
+                    + " restore " + (damaged.size() == 1 ? "it" : "them") + " from a copy of the repository,"
+                    + " or check RESTIC_PASSWORD / --password-file");
         }
         throw new WrongPasswordException("wrong password or no key found for it in " + backend.location()
                 + "; check RESTIC_PASSWORD / --password-file");
@@ -139,6 +160,15 @@ public final class Repository implements BlobLoader, SnapshotStore {
         return index;
     }
 
+    /** The index files whose entries {@link #loadIndex} added to {@link #index()}. */
+    public java.util.Set<Id> loadedIndexFiles() {
+        return java.util.Set.copyOf(loadedIndexFiles);
+    }
+
+    void indexFileLoaded(Id id) {
+        loadedIndexFiles.add(id);
+    }
+
     Zstd zstd() {
         return zstd.get();
     }
@@ -167,9 +197,21 @@ public final class Repository implements BlobLoader, SnapshotStore {
         return out;
     }
 
-    /** Reads every index file into {@link #index()}. */
+    /**
+     * Reads every index file into {@link #index()}; a damaged index file fails the load with a
+     * message that says to run {@code coffer repair index}.
+     */
     public void loadIndex() throws IOException {
-        IndexLoader.load(this, index);
+        IndexLoader.load(this, index, null);
+    }
+
+    /**
+     * Reads every index file into {@link #index()}, skipping damaged ones (hash, MAC, compression or
+     * JSON errors, or a file gone since listing): each is reported to {@code damaged} and adds no
+     * entries. Backend errors still fail the load.
+     */
+    public void loadIndex(java.util.function.BiConsumer<Id, IOException> damaged) throws IOException {
+        IndexLoader.load(this, index, java.util.Objects.requireNonNull(damaged, "damaged"));
     }
 
     @Override
@@ -184,29 +226,37 @@ public final class Repository implements BlobLoader, SnapshotStore {
 
     @Override
     public List<Snapshot> listSnapshots() throws IOException {
+        return listSnapshots(null);
+    }
+
+    /**
+     * Every snapshot that loads; a damaged snapshot file (hash, MAC, compression or JSON error, or
+     * gone since listing) is reported to {@code damaged} and left out. With {@code damaged} null the
+     * first damaged file fails the listing.
+     */
+    @Override
+    public List<Snapshot> listSnapshots(java.util.function.BiConsumer<Id, IOException> damaged) throws IOException {
         List<Id> ids = list(FileType.SNAPSHOT);
-        List<java.util.concurrent.CompletableFuture<Snapshot>> futures = new ArrayList<>();
+        List<java.util.concurrent.Future<Snapshot>> futures = new ArrayList<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(8, ids.size())));
+                Math.max(1, Math.min(8, ids.size())), r -> {
+                    Thread t = new Thread(r, "snapshot-loader");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             for (Id id : ids) {
-                futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return loadSnapshot(id);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, pool));
+                futures.add(pool.submit(() -> loadSnapshot(id)));
             }
             List<Snapshot> out = new ArrayList<>(ids.size());
-            for (var f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    out.add(f.join());
-                } catch (java.util.concurrent.CompletionException e) {
-                    if (e.getCause() instanceof java.io.UncheckedIOException u) {
-                        throw u.getCause();
+                    out.add(Futures.get(futures.get(i)));
+                } catch (CorruptDataException | NotFoundException e) {
+                    if (damaged == null) {
+                        throw e;
                     }
-                    throw e;
+                    damaged.accept(ids.get(i), e);
                 }
             }
             return out;

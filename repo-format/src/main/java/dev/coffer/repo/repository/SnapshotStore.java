@@ -10,6 +10,14 @@ public interface SnapshotStore {
     /** Every snapshot with its id, in no particular order. */
     List<Snapshot> listSnapshots() throws IOException;
 
+    /**
+     * Every snapshot that loads, in no particular order; a damaged snapshot file is reported to
+     * {@code damaged} and left out instead of failing the listing.
+     */
+    default List<Snapshot> listSnapshots(java.util.function.BiConsumer<Id, IOException> damaged) throws IOException {
+        return listSnapshots();
+    }
+
     Snapshot loadSnapshot(Id id) throws IOException;
 
     /** Saves a snapshot; call only after every blob it needs is indexed. */
