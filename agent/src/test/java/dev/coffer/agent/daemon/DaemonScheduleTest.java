@@ -1,5 +1,7 @@
 package dev.coffer.agent.daemon;
 
+import dev.coffer.agent.metrics.PromText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

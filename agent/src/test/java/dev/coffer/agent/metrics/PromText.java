@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A small reader of the Prometheus text format, enough for the tests' assertions. */
-final class PromText {
-    record Sample(String name, Map<String, String> labels, double value) {
+/** A small reader of the Prometheus text format, enough for the tests' assertions (metrics and daemon tests). */
+public final class PromText {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
@@ -18,7 +18,7 @@ final class PromText {
 
     private final List<Sample> samples = new ArrayList<>();
 
-    PromText(String text) {
+    public PromText(String text) {
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -39,7 +39,7 @@ final class PromText {
     }
 
     /** The value of the one sample with this name whose labels include {@code labels}. */
-    OptionalDouble value(String name, Map<String, String> labels) {
+    public OptionalDouble value(String name, Map<String, String> labels) {
         List<Sample> found = samples.stream().filter(s -> s.name().equals(name))
                 .filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
         if (found.size() > 1) {
@@ -48,7 +48,16 @@ final class PromText {
         return found.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(found.get(0).value());
     }
 
-    List<Sample> named(String name) {
+    public List<Sample> named(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    /** Like {@link #value}, failing when there is no such sample. */
+    public double require(String name, Map<String, String> labels) {
+        OptionalDouble v = value(name, labels);
+        if (v.isEmpty()) {
+            throw new AssertionError("no sample " + name + labels + " in:\n" + samples);
+        }
+        return v.getAsDouble();
     }
 }
