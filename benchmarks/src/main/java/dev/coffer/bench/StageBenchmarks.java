@@ -129,4 +129,20 @@ public class StageBenchmarks {
         }
         return w.finish().id();
     }
+
+    /**
+     * The same sixteen blobs into a pack staged in a file (as a local repository's backup builds
+     * them): the page-cache write and the pack hash; the file is then deleted.
+     */
+    @Benchmark
+    public Id packWriteStaged() throws java.io.IOException {
+        dev.coffer.repo.pack.StagedPackWriter w = dev.coffer.repo.pack.StagedPackWriter.create(key,
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        for (int i = 0; i < 16; i++) {
+            w.add(BlobType.DATA, Id.hash(new byte[] {(byte) i}), sealed, 0, sealed.length, 0);
+        }
+        dev.coffer.repo.pack.StagedPack p = w.finish();
+        java.nio.file.Files.delete(p.path());
+        return p.id();
+    }
 }

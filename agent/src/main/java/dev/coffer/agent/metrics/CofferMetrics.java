@@ -34,6 +34,9 @@ public final class CofferMetrics {
     private final Gauge lastStatus = gauge("coffer_last_run_status", "1 when the last run succeeded, 0 when it failed", "job_name", "operation");
     private final Gauge exitCode = gauge("coffer_last_run_exit_code", "Exit code of the last run (0 ok, 1 failed, 3 partial, 10, 11, 12)", "job_name", "operation");
     private final Gauge duration = gauge("coffer_run_duration_seconds", "Duration of the last run in seconds", "job_name", "operation");
+    private final Gauge throughput = gauge("coffer_last_run_throughput_bytes_per_second",
+            "Bytes looked at per second of wall time in the last run that read data (backup, check --read-data, restore drill)",
+            "job_name", "operation");
     private final Counter runs = counter("coffer_runs_total", "Runs by outcome", "job_name", "operation", "status");
     private final Counter filesProcessed = counter("coffer_files_processed_total", "Files looked at", "job_name", "operation");
     private final Counter bytesProcessed = counter("coffer_processed_bytes_total", "Bytes looked at", "job_name", "operation");
@@ -70,6 +73,9 @@ public final class CofferMetrics {
         bytesProcessed.labelValues(job, op).inc(r.bytesProcessed());
         filesAdded.labelValues(job, op).inc(r.filesAdded());
         bytesAdded.labelValues(job, op).inc(r.bytesAdded());
+        if (ok && r.bytesProcessed() > 0 && seconds > 0) {
+            throughput.labelValues(job, op).set(r.bytesProcessed() / seconds);
+        }
         if (ok) {
             // the end of the run: "the data as of this time is safe"
             lastSuccess.set(job, op, r.start().plus(r.duration()).toEpochMilli() / 1000.0);

@@ -53,6 +53,8 @@ class MetricsPushTest {
             assertEquals(OptionalDouble.of(lastSuccess), afterSuccess.value("coffer_last_success_timestamp_seconds",
                     with("job_name", "default", "operation", "backup")));
             assertEquals(OptionalDouble.of(1), afterSuccess.value("backup_status", with("status", "success")));
+            assertEquals(50_000 / 12.0, afterSuccess.require("coffer_last_run_throughput_bytes_per_second",
+                    with("job_name", "default", "operation", "backup")), 1e-6);
 
             metrics.record(failure(T2));
             assertTrue(pusher.push());
@@ -71,6 +73,8 @@ class MetricsPushTest {
             assertEquals(OptionalDouble.of(50_000), afterFailure.value("coffer_processed_bytes_total", backup));
             assertEquals(OptionalDouble.of(10), afterFailure.value("coffer_files_added_total", backup));
             assertEquals(OptionalDouble.of(2_000), afterFailure.value("coffer_added_bytes_total", backup));
+            assertEquals(50_000 / 12.0, afterFailure.require("coffer_last_run_throughput_bytes_per_second", backup), 1e-6,
+                    "a failed run leaves the last throughput as it was");
             // the legacy names, as the restic sidecar script pushed them
             assertEquals(OptionalDouble.of(1), afterFailure.value("backup_status", with("status", "failure")));
             assertEquals(OptionalDouble.of(0), afterFailure.value("backup_status", with("status", "success")));

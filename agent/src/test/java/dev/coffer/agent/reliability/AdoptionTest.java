@@ -40,6 +40,9 @@ class AdoptionTest {
      * A finished backup whose index and snapshot files are then removed, plus the lock of a process
      * that is gone: what a crash just before the index leaves.
      */
+    /** Packs the first backup wrote (how many depends on how its workers filled them). */
+    private int packs;
+
     @BeforeEach
     void orphans() throws Exception {
         repo = tmp.resolve("repo");
@@ -52,6 +55,7 @@ class AdoptionTest {
         coffer = new Coffer(repo, tmp);
         coffer.run("init").ok();
         fullUpload = coffer.run("backup", "--json", src.toString()).ok().summary().get("data_added").asLong();
+        packs = Damage.files(repo, "data").size();
         for (String dir : new String[] {"index", "snapshots"}) {
             for (Path f : Damage.files(repo, dir)) {
                 Files.delete(f);
@@ -77,7 +81,7 @@ class AdoptionTest {
     @Test
     void orphanPacksAreIndexedAndTheirDataIsNotUploadedAgain() throws Exception {
         Coffer.Result r = coffer.run("backup", src.toString()).ok();
-        assertTrue(r.out().contains("indexed 4 packs"), r.out());
+        assertTrue(r.out().contains("indexed " + packs + " packs"), r.out());
         JsonNode s = coffer.run("backup", "--json", "--force", src.toString()).ok().summary();
         assertEquals(0, s.get("data_blobs").asLong(), "a second run finds every data blob: " + s);
         Restic restic = new Restic(repo, Coffer.PASSWORD);
@@ -119,7 +123,7 @@ class AdoptionTest {
                 .adopt(null, java.util.Map.of(dev.coffer.repo.model.Id.hash(new byte[0]),
                         new LockFile(OffsetDateTime.now(), false, Coffer.HOSTNAME, "x", 77, 0, 0)), 0);
         assertEquals(0, a.packs());
-        assertTrue(a.skipped().startsWith("4 packs are not indexed, but another process may still be writing them (lock "),
+        assertTrue(a.skipped().startsWith(packs + " packs are not indexed, but another process may still be writing them (lock "),
                 a.skipped());
     }
 
@@ -127,7 +131,7 @@ class AdoptionTest {
     void staleLocksOfAnyKindAreTheTrace() throws Exception {
         lock("otherhost", 4242, OffsetDateTime.now().minusMinutes(31));
         Coffer.Result r = coffer.run("backup", src.toString()).ok();
-        assertTrue(r.out().contains("indexed 4 packs"), r.out());
+        assertTrue(r.out().contains("indexed " + packs + " packs"), r.out());
     }
 
     @Test
@@ -142,7 +146,7 @@ class AdoptionTest {
         Coffer.Result off = new Coffer(copy, tmp).run("-v", "backup", "--no-adopt", src.toString()).ok();
         assertEquals(requests(off.out()), requests(r.out()), "adoption costs no request when no run died");
         Coffer.Result repaired = coffer.run("repair", "index").ok();
-        assertTrue(repaired.out().contains("4 pack headers read"), "repair index is the way to index such orphans: "
+        assertTrue(repaired.out().contains(packs + " pack headers read"), "repair index is the way to index such orphans: "
                 + repaired.out());
     }
 
@@ -155,7 +159,7 @@ class AdoptionTest {
         Path pack = Damage.files(repo, "data").get(0);
         Damage.flip(pack, -10);
         Coffer.Result r = coffer.run("backup", src.toString()).ok();
-        assertTrue(r.out().contains("indexed 3 packs"), r.out());
+        assertTrue(r.out().contains("indexed " + (packs - 1) + " packs"), r.out());
         assertTrue(r.err().contains("pack " + pack.getFileName().toString().substring(0, 8)
                 + " is not indexed and its header cannot be read"), r.err());
         assertEquals(0, new Restic(repo, Coffer.PASSWORD).run("check", "--no-lock").exit());

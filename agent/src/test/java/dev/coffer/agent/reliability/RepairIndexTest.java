@@ -41,6 +41,11 @@ class RepairIndexTest {
         coffer.run("backup", src.toString()).ok();
     }
 
+    /** Packs in the repository (how many depends on how the backup's workers filled them). */
+    private int packs() throws Exception {
+        return Damage.files(repo, "data").size();
+    }
+
     private Set<String> resticBlobs(Path r) throws Exception {
         return new TreeSet<>(new Restic(r, Coffer.PASSWORD).run("list", "blobs").ok().out().lines().toList());
     }
@@ -57,7 +62,7 @@ class RepairIndexTest {
         assertEquals(1, restic.run("check").exit());
 
         Coffer.Result r = coffer.run("repair", "index").ok();
-        assertTrue(r.out().contains("index rebuilt: 4 packs"), r.out());
+        assertTrue(r.out().contains("index rebuilt: " + packs() + " packs"), r.out());
         assertEquals("", r.err());
         assertEquals(0, restic.run("check", "--read-data").exit(), "restic accepts the rebuilt index");
         coffer.run("check", "--read-data").ok();
@@ -87,7 +92,7 @@ class RepairIndexTest {
         Coffer.Result quick = coffer.run("repair", "index").ok();
         assertTrue(quick.out().contains("(0 pack headers read, 1 index files reused)"), quick.out());
         Coffer.Result all = coffer.run("repair", "index", "--read-all-packs").ok();
-        assertTrue(all.out().contains("(4 pack headers read, 0 index files reused)"), all.out());
+        assertTrue(all.out().contains("(" + packs() + " pack headers read, 0 index files reused)"), all.out());
         assertEquals(1, Damage.files(repo, "index").size());
         assertEquals(0, restic.run("check").exit());
     }
@@ -99,9 +104,10 @@ class RepairIndexTest {
         }
         Path pack = Damage.files(repo, "data").stream().max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
         Damage.truncate(pack, pack.toFile().length() / 2);
+        int packs = packs();
         Coffer.Result r = coffer.run("repair", "index").ok();
         assertTrue(r.err().contains("pack " + pack.getFileName() + " is left out of the index: its header cannot be read"), r.err());
-        assertTrue(r.out().contains("index rebuilt: 3 packs"), r.out());
+        assertTrue(r.out().contains("index rebuilt: " + (packs - 1) + " packs"), r.out());
         Restic.Result check = restic.run("check");
         assertEquals(1, check.exit(), "the snapshot needs the lost pack's blobs");
         assertTrue(check.out().contains("not referenced in any index") || check.err().contains("not referenced in any index")
@@ -146,7 +152,7 @@ class RepairIndexTest {
         coffer.run("check", "--read-data").ok();
         assertEquals(0, restic.run("check").exit());
         Coffer.Result repaired = coffer.run("repair", "index").ok();
-        assertTrue(repaired.out().contains("index rebuilt: 4 packs") && repaired.out().contains("2 old index files removed"),
+        assertTrue(repaired.out().contains("index rebuilt: " + packs() + " packs") && repaired.out().contains("2 old index files removed"),
                 repaired.out());
         assertEquals(1, Damage.files(repo, "index").size());
         assertEquals(0, restic.run("check", "--read-data").exit());

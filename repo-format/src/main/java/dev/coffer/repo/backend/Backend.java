@@ -34,6 +34,27 @@ public interface Backend extends AutoCloseable {
         save(handle, data, 0, data.length);
     }
 
+    /**
+     * A folder where a file can be built and then handed to {@link #saveFile} without being read
+     * into memory again, or {@code null} (the default) when the backend has none and callers build
+     * files in memory. A local repository offers a folder inside itself, so that saving is a rename.
+     * Files there must have names that are not ids, so listings skip them.
+     */
+    default java.nio.file.Path stagingDir() {
+        return null;
+    }
+
+    /**
+     * Stores the complete, closed file {@code staged} (built in {@link #stagingDir()}) under
+     * {@code handle}, durably and atomically as {@link #save} does, and removes {@code staged}
+     * (moving it counts). The default reads it and calls {@link #save}.
+     */
+    default void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        byte[] data = java.nio.file.Files.readAllBytes(staged);
+        save(handle, data, 0, data.length);
+        java.nio.file.Files.deleteIfExists(staged);
+    }
+
     /** Reads {@code length} bytes (0: to the end) from {@code offset}. */
     byte[] load(FileHandle handle, long offset, int length) throws IOException;
 

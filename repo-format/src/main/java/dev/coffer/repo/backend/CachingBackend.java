@@ -55,6 +55,21 @@ public final class CachingBackend implements Backend {
         }
     }
 
+    /** Packs (never cached) may be staged; other files go through {@link #save}. */
+    @Override
+    public java.nio.file.Path stagingDir() {
+        return inner.stagingDir();
+    }
+
+    @Override
+    public void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        if (CACHED.contains(handle.type())) {
+            Backend.super.saveFile(handle, staged);
+            return;
+        }
+        inner.saveFile(handle, staged);
+    }
+
     @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         if (!CACHED.contains(handle.type())) {

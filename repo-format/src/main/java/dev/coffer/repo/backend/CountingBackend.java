@@ -45,6 +45,19 @@ public final class CountingBackend implements Backend {
     }
 
     @Override
+    public java.nio.file.Path stagingDir() {
+        return inner.stagingDir();
+    }
+
+    @Override
+    public void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        put.increment();
+        long len = java.nio.file.Files.size(staged);
+        inner.saveFile(handle, staged);
+        bytesWritten.add(len);
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         get.increment();
         byte[] b = inner.load(handle, offset, length);

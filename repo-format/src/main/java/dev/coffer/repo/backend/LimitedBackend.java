@@ -56,6 +56,21 @@ public final class LimitedBackend implements Backend {
     }
 
     @Override
+    public java.nio.file.Path stagingDir() {
+        return inner.stagingDir();
+    }
+
+    @Override
+    public void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        acquire();
+        try {
+            inner.saveFile(handle, staged);
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         acquire();
         try {

@@ -59,6 +59,28 @@ public final class LoggingBackend implements Backend {
     }
 
     @Override
+    public java.nio.file.Path stagingDir() {
+        return inner.stagingDir();
+    }
+
+    @Override
+    public void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        if (!log.isDebugEnabled()) {
+            inner.saveFile(handle, staged);
+            return;
+        }
+        long t0 = System.nanoTime();
+        long len = java.nio.file.Files.size(staged);
+        try {
+            inner.saveFile(handle, staged);
+            done("put", handle, len, t0);
+        } catch (IOException e) {
+            failed("put", handle, t0, e);
+            throw e;
+        }
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         if (!log.isDebugEnabled()) {
             return inner.load(handle, offset, length);

@@ -122,6 +122,19 @@ public final class RetryingBackend implements Backend {
     }
 
     @Override
+    public java.nio.file.Path stagingDir() {
+        return inner.stagingDir();
+    }
+
+    @Override
+    public void saveFile(FileHandle handle, java.nio.file.Path staged) throws IOException {
+        retry("save " + handle, () -> {
+            inner.saveFile(handle, staged);
+            return null;
+        });
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         return retry("load " + handle, () -> inner.load(handle, offset, length));
     }

@@ -26,7 +26,8 @@ public final class CryptoKey {
     /** Bytes added by {@link #seal}: the IV and the MAC. */
     public static final int OVERHEAD = 32;
     private static final int CTR_SLICE = 4 * 1024;
-    static final int IV_SIZE = 16;
+    /** Bytes of the nonce in front of the ciphertext. */
+    public static final int IV_SIZE = 16;
     static final int MAC_SIZE = 16;
     static final int ENCRYPT_SIZE = 32;
     static final int MAC_KEY_SIZE = 16;

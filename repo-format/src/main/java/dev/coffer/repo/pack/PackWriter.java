@@ -74,6 +74,20 @@ public final class PackWriter {
         if (entries.isEmpty()) {
             throw new IllegalStateException("cannot finish an empty pack");
         }
+        byte[] header = encodeHeader(entries, headerSize);
+        int sealedLen = headerSize + CryptoKey.OVERHEAD;
+        ensure(size + sealedLen + 4);
+        key.seal(header, 0, headerSize, buf, size);
+        size += sealedLen;
+        size = putIntLE(buf, size, sealedLen);
+        MessageDigest md = Id.sha256();
+        md.update(buf, 0, size);
+        Id id = Id.fromDigest(md);
+        return new FinishedPack(id, buf, size, List.copyOf(entries));
+    }
+
+    /** The plaintext pack header of {@code entries}, {@code headerSize} bytes (the sum of their entry sizes). */
+    static byte[] encodeHeader(List<PackEntry> entries, int headerSize) {
         byte[] header = new byte[headerSize];
         int p = 0;
         for (PackEntry e : entries) {
@@ -85,15 +99,7 @@ public final class PackWriter {
             e.id().copyTo(header, p);
             p += Id.LENGTH;
         }
-        int sealedLen = headerSize + CryptoKey.OVERHEAD;
-        ensure(size + sealedLen + 4);
-        key.seal(header, 0, headerSize, buf, size);
-        size += sealedLen;
-        size = putIntLE(buf, size, sealedLen);
-        MessageDigest md = Id.sha256();
-        md.update(buf, 0, size);
-        Id id = Id.fromDigest(md);
-        return new FinishedPack(id, buf, size, List.copyOf(entries));
+        return header;
     }
 
     private void ensure(int capacity) {

@@ -10,6 +10,8 @@ import dev.coffer.repo.model.Id;
 import dev.coffer.repo.pack.FinishedPack;
 import dev.coffer.repo.pack.PackEntry;
 import dev.coffer.repo.pack.PackWriter;
+import dev.coffer.repo.pack.StagedPack;
+import dev.coffer.repo.pack.StagedPackWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -34,8 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * (after {@link #flush()}).
  *
  * <p>Callers on many threads may call {@link #saveBlob} at once; compression and encryption run on
- * the calling thread, packs are filled under a short lock, and uploads run on a small pool whose
- * queue is bounded so memory stays flat.
+ * the calling thread, and uploads run on a small pool whose queue is bounded so memory stays flat.
+ * When the backend offers a staging folder (a local repository does), each calling thread fills a
+ * data pack of its own in a file there, with no lock and no pack in memory, and an upload is a sync
+ * and a rename; otherwise data packs are filled in memory under a short lock. Tree packs are always
+ * built in memory (they are small).
  */
 public final class BlobUploader implements BlobSaver, AutoCloseable {
     /** restic's default pack size. */
@@ -69,6 +74,10 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     private final List<FinishedPack> unindexed = new ArrayList<>();
     private int unindexedBlobs;
     private final List<Id> indexFiles = new ArrayList<>();
+    /** Where data packs are built as files, or null to build them in memory. */
+    private final java.nio.file.Path staging;
+    /** Staged packs handed to the upload pool and not yet stored: deleted if the session ends without them. */
+    private final Set<java.nio.file.Path> pendingFiles = ConcurrentHashMap.newKeySet();
 
     /**
      * @param uploadThreads concurrent pack uploads
@@ -104,6 +113,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             return s;
         });
         this.buffers = new ArrayBlockingQueue<>(uploadThreads + 3);
+        this.staging = repo.backend().stagingDir();
     }
 
     @Override
@@ -114,26 +124,29 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             return false;
         }
         Scratch s = scratch.get();
-        byte[] src = buf;
-        int srcOff = off;
-        int srcLen = len;
         int ulen = 0;
         boolean compress = repo.config().version() >= 2 && len > 0 && (type == BlobType.TREE || compressData);
         if (compress && type == BlobType.DATA && len > 4 * SAMPLE && !worthCompressing(s, buf, off)) {
             compress = false;
         }
+        // one scratch array: zstd writes behind room for the IV, then encryption runs in place
+        byte[] sealed = s.sealed((compress ? dev.coffer.repo.compress.Zstd.maxCompressedLength(len) : len) + CryptoKey.OVERHEAD);
+        int sealedLen = -1;
         if (compress) {
-            byte[] c = s.compressed(dev.coffer.repo.compress.Zstd.maxCompressedLength(len));
-            int clen = s.zstd.compress(buf, off, len, c, 0);
+            int clen = s.zstd.compress(buf, off, len, sealed, CryptoKey.IV_SIZE);
             if (clen < len || type == BlobType.TREE) {
-                src = c;
-                srcOff = 0;
-                srcLen = clen;
                 ulen = len;
+                sealedLen = key.seal(sealed, CryptoKey.IV_SIZE, clen, sealed, 0);
             }
         }
-        byte[] sealed = s.sealed(srcLen + CryptoKey.OVERHEAD);
-        int sealedLen = key.seal(src, srcOff, srcLen, sealed, 0);
+        if (sealedLen < 0) {
+            sealedLen = key.seal(buf, off, len, sealed, 0);
+        }
+        if (staging != null && type == BlobType.DATA) {
+            addStaged(s, id, sealed, sealedLen, ulen);
+            count(type, len, sealedLen);
+            return true;
+        }
         PackWriter full = null;
         synchronized (this) {
             PackWriter pw = open.get(type);
@@ -149,18 +162,96 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             }
             pw.add(type, id, sealed, 0, sealedLen, ulen);
         }
-        (type == BlobType.DATA ? dataBlobs : treeBlobs).incrementAndGet();
-        dataAdded.addAndGet(len);
-        dataAddedPacked.addAndGet(sealedLen);
+        count(type, len, sealedLen);
         if (full != null) {
             upload(full);
         }
         return true;
     }
 
+    private void count(BlobType type, int len, int sealedLen) {
+        (type == BlobType.DATA ? dataBlobs : treeBlobs).incrementAndGet();
+        dataAdded.addAndGet(len);
+        dataAddedPacked.addAndGet(sealedLen);
+    }
+
+    /** Appends a sealed data blob to this thread's staged pack, handing the pack to the uploads when full. */
+    private void addStaged(Scratch s, Id id, byte[] sealed, int sealedLen, int ulen) throws IOException {
+        StagedPackWriter pw = s.pack;
+        if (pw != null && (pw.size() + sealedLen > packSize || pw.headerFull())) {
+            s.pack = null;
+            uploadStaged(pw);
+            pw = null;
+        }
+        if (pw == null) {
+            pw = StagedPackWriter.create(key, staging);
+            s.pack = pw;
+        }
+        pw.add(BlobType.DATA, id, sealed, 0, sealedLen, ulen);
+    }
+
+    private void uploadStaged(StagedPackWriter pw) throws IOException {
+        StagedPack p;
+        try {
+            p = pw.finish();
+        } catch (IOException | RuntimeException e) {
+            pw.close();
+            throw e;
+        }
+        pendingFiles.add(p.path());
+        try {
+            uploadSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            java.nio.file.Files.deleteIfExists(p.path());
+            pendingFiles.remove(p.path());
+            throw new InterruptedIOException("interrupted while waiting to upload a pack");
+        }
+        uploads.execute(() -> {
+            try {
+                repo.backend().saveFile(FileHandle.of(FileType.PACK, p.id()), p.path());
+                pendingFiles.remove(p.path());
+                packs.incrementAndGet();
+                for (PackEntry e : p.entries()) {
+                    repo.index().addNew(e.in(p.id()));
+                }
+                indexed(new FinishedPack(p.id(), null, (int) p.length(), p.entries()));
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, new IOException("pack upload failed: " + e, e));
+            } finally {
+                uploadSlots.release();
+            }
+        });
+    }
+
+    /** Deletes the staged packs that were never stored: the open ones and those still queued. */
+    private void dropStaged() {
+        for (Scratch s : scratches) {
+            StagedPackWriter pw = s.pack;
+            s.pack = null;
+            if (pw != null) {
+                try {
+                    pw.close();
+                } catch (IOException e) {
+                    // best effort: a leftover staging file is ignored by every listing
+                }
+            }
+        }
+        for (java.nio.file.Path p : pendingFiles) {
+            try {
+                java.nio.file.Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // as above
+            }
+        }
+        pendingFiles.clear();
+    }
+
     /** Compresses a sample; incompressible data (random, already compressed) is stored as is. */
     private static boolean worthCompressing(Scratch s, byte[] buf, int off) {
-        byte[] c = s.compressed(dev.coffer.repo.compress.Zstd.maxCompressedLength(SAMPLE));
+        byte[] c = s.sealed(dev.coffer.repo.compress.Zstd.maxCompressedLength(SAMPLE));
         int n = s.zstd.compress(buf, off, SAMPLE, c, 0);
         return n < SAMPLE * 0.97;
     }
@@ -251,6 +342,13 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
                 upload(pw);
             }
         }
+        for (Scratch s : scratches) {
+            StagedPackWriter pw = s.pack;
+            s.pack = null;
+            if (pw != null) {
+                uploadStaged(pw);
+            }
+        }
         try {
             uploadSlots.acquire(maxSlots());
             uploadSlots.release(maxSlots());
@@ -282,6 +380,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
      */
     public int abort() throws IOException {
         uploads.shutdownNow();
+        dropStaged();
         try {
             if (!uploads.awaitTermination(ABORT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new IOException("pack uploads did not stop within " + ABORT_WAIT_SECONDS + " s");
@@ -320,6 +419,7 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
     @Override
     public void close() {
         uploads.shutdownNow();
+        dropStaged();
         for (Scratch s : scratches) {
             s.zstd.close();
         }

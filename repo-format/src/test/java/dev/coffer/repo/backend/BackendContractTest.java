@@ -94,6 +94,40 @@ public abstract class BackendContractTest {
         }
     }
 
+    /** A staged file (in the backend's staging folder, or anywhere when it has none) is stored and then gone. */
+    @Test
+    void saveFileStoresTheStagedFileAndRemovesIt() throws Exception {
+        java.nio.file.Path dir = backend.stagingDir();
+        java.nio.file.Path tmp = null;
+        if (dir == null) {
+            tmp = java.nio.file.Files.createTempDirectory("staging");
+            dir = tmp;
+        }
+        try {
+            byte[] data = randomBytes(70_000);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path staged = dir.resolve("pack-tmp-contract");
+            java.nio.file.Files.write(staged, data);
+            FileHandle h = FileHandle.of(FileType.PACK, Id.hash(data));
+            backend.saveFile(h, staged);
+            assertFalse(java.nio.file.Files.exists(staged), "the staged file is moved or removed");
+            assertArrayEquals(data, backend.load(h));
+            assertEquals(Map.of(h.name(), 70_000L), listAll(FileType.PACK), "listed once, staging files never");
+            java.nio.file.Files.write(staged, data);
+            backend.saveFile(h, staged);
+            assertArrayEquals(data, backend.load(h), "saving the same file again succeeds");
+        } finally {
+            if (tmp != null) {
+                try (var s = java.nio.file.Files.list(tmp)) {
+                    for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) s::iterator) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+                java.nio.file.Files.delete(tmp);
+            }
+        }
+    }
+
     @Test
     void saveUsesOnlyTheGivenSlice() throws IOException {
         byte[] buf = randomBytes(500);

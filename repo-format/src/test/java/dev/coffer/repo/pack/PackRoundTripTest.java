@@ -43,6 +43,41 @@ class PackRoundTripTest {
         }
     }
 
+    /** A pack built in a file is byte for byte the pack built in memory from the same sealed blobs. */
+    @Test
+    void stagedPackIsThePackBuiltInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        PackWriter mem = new PackWriter(key, 1024);
+        StagedPackWriter file = StagedPackWriter.create(key, dir.resolve("data/00"));
+        for (int i = 0; i < 30; i++) {
+            byte[] plain = new byte[i * 5000 + 7];
+            Arrays.fill(plain, (byte) i);
+            byte[] sealed = key.seal(plain);
+            int ulen = i % 2 == 0 ? 0 : plain.length + 1;
+            mem.add(BlobType.DATA, Id.hash(plain), sealed, 0, sealed.length, ulen);
+            file.add(BlobType.DATA, Id.hash(plain), sealed, 0, sealed.length, ulen);
+        }
+        assertEquals(mem.size(), file.size());
+        int blobBytes = mem.size();
+        StagedPack staged = file.finish();
+        byte[] onDisk = java.nio.file.Files.readAllBytes(staged.path());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(staged.path())));
+        assertEquals(staged.length(), onDisk.length);
+        assertEquals(Id.hash(onDisk), staged.id());
+        FinishedPack p = mem.finish();
+        assertEquals(p.entries(), staged.entries());
+        // same blobs and entries; the headers differ only in their random nonce
+        assertEquals(p.length(), onDisk.length);
+        assertArrayEquals(Arrays.copyOf(p.buffer(), blobBytes), Arrays.copyOf(onDisk, blobBytes));
+        InMemoryBackend b = new InMemoryBackend();
+        b.save(FileHandle.of(FileType.PACK, staged.id()), onDisk);
+        assertEquals(p.entries(), PackReader.readHeader(b, staged.id(), onDisk.length, key));
+        assertEquals(PackReader.expectedSize(p.entries()), onDisk.length);
+        StagedPackWriter dropped = StagedPackWriter.create(key, dir);
+        dropped.close();
+        assertEquals(false, java.nio.file.Files.exists(dropped.path()));
+    }
+
     @Test
     void damagedHeaderIsRejected() throws Exception {
         PackWriter w = new PackWriter(key, 1024);

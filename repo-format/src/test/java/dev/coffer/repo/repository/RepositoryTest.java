@@ -93,4 +93,57 @@ class RepositoryTest {
             assertArrayEquals(blob, fresh.loadBlob(new BlobHandle(Id.hash(blob), BlobType.DATA)));
         }
     }
+
+    /**
+     * With a local repository, data packs are staged as files beside the packs, one per thread:
+     * after flush every blob loads back, restic's layout holds only packs named by their hash, and
+     * no staging file is left; a session closed without flush leaves none either.
+     */
+    @Test
+    void stagedPacksOfALocalRepositoryAreStoredAndNoStagingFileRemains(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        dev.coffer.repo.backend.LocalBackend b = new dev.coffer.repo.backend.LocalBackend(dir.resolve("repo"));
+        Repository r = Repository.init(b, "pw".toCharArray(), FAST, random, Clock.systemUTC(), "u", "h");
+        List<byte[]> blobs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            blobs.add(i % 2 == 0 ? TestData.random(i, 20_000 + i) : TestData.text(i, 30_000 + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        SaveStats stats;
+        try (BlobUploader up = new BlobUploader(r, 1 << 20, 2, 3)) {
+            List<Future<Boolean>> fs = new ArrayList<>();
+            for (byte[] blob : blobs) {
+                fs.add(pool.submit(() -> up.saveBlob(BlobType.DATA, Id.hash(blob), blob, 0, blob.length)));
+            }
+            for (Future<Boolean> f : fs) {
+                assertTrue(f.get());
+            }
+            stats = up.flush();
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(120, stats.dataBlobs());
+        List<String> names = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(dir.resolve("repo/data"))) {
+            files.filter(java.nio.file.Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+        }
+        assertEquals(stats.packs(), names.size(), "only packs: " + names);
+        for (String n : names) {
+            assertTrue(Id.isId(n), n);
+            assertEquals(n, Id.hash(java.nio.file.Files.readAllBytes(dir.resolve("repo/data").resolve(n.substring(0, 2)).resolve(n))).hex());
+        }
+        Repository fresh = Repository.open(b, "pw".toCharArray(), random);
+        fresh.loadIndex();
+        for (byte[] blob : blobs) {
+            assertArrayEquals(blob, fresh.loadBlob(new BlobHandle(Id.hash(blob), BlobType.DATA)));
+        }
+
+        try (BlobUploader up = new BlobUploader(fresh, 1 << 20, 2, 3)) {
+            byte[] more = TestData.random(999, 50_000);
+            assertTrue(up.saveBlob(BlobType.DATA, Id.hash(more), more, 0, more.length));
+            assertTrue(java.nio.file.Files.list(b.stagingDir()).anyMatch(p -> p.getFileName().toString().startsWith("pack-tmp-")));
+        }
+        try (var files = java.nio.file.Files.walk(dir.resolve("repo/data"))) {
+            assertEquals(names.size(), files.filter(java.nio.file.Files::isRegularFile).count(), "the unfinished pack's file is gone");
+        }
+    }
 }
