@@ -50,6 +50,30 @@ class DockerfileTest {
         assertEquals("FROM runtime", last, "the default target is the plain agent image");
     }
 
+    /** A stage that switches to root (to install packages) switches back: no image runs as root. */
+    @Test
+    void everyStageThatSetsAUserEndsAsNobody() {
+        String user = null;
+        List<String> stages = new ArrayList<>();
+        for (String i : instructions) {
+            if (i.startsWith("FROM ")) {
+                if (user != null) {
+                    stages.add(user);
+                }
+                user = null;
+            } else if (i.startsWith("USER ")) {
+                user = i;
+            }
+        }
+        if (user != null) {
+            stages.add(user);
+        }
+        assertFalse(stages.isEmpty(), "no USER instruction");
+        for (String last : stages) {
+            assertEquals("USER 65534:65534", last, "a stage ends as another user than nobody");
+        }
+    }
+
     @Test
     void copiesEveryModulePomAndOnlyWhatExistsAndIsNotIgnored() throws Exception {
         List<String> sources = new ArrayList<>();

@@ -10,10 +10,21 @@ import java.util.Arrays;
 
 /**
  * Finds the repository password as restic does: {@code --password-file}, then RESTIC_PASSWORD_FILE,
- * then RESTIC_PASSWORD, then a prompt on the terminal. Returned as a char[] the caller wipes.
+ * then RESTIC_PASSWORD, then a prompt on the terminal. Returned as a char[] the caller wipes as
+ * soon as the key is derived.
+ *
+ * <p>The limit, honestly: RESTIC_PASSWORD arrives as a Java {@code String} (the JVM's copy of the
+ * environment), which cannot be wiped and lives as long as the process; a password file or the
+ * terminal prompt never becomes a String. Prefer RESTIC_PASSWORD_FILE.
  */
 public final class Password {
     private Password() {
+    }
+
+    /** Where a command gets the repository password; each call returns a new array the caller wipes. */
+    @FunctionalInterface
+    public interface Source {
+        char[] read(Environment env, Path passwordFile) throws IOException;
     }
 
     public static char[] read(Environment env, Path passwordFile) throws IOException {

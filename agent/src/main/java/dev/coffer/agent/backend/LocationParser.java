@@ -151,8 +151,11 @@ final class LocationParser {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The URL with any password replaced, for error messages. */
+    /**
+     * The URL with any password replaced, for error messages: everything from the user's colon to
+     * the last {@code @}, since a malformed URL's password may hold an unencoded {@code /} or {@code @}.
+     */
     static String redact(String url) {
-        return url.replaceFirst("//([^/@:]*):[^/@]*@", "//$1:***@");
+        return url.replaceFirst("//([^/@:]*):.*@", "//$1:***@");
     }
 }

@@ -16,7 +16,7 @@ final class CheckCommand extends RepoCommand {
     @Option(names = "--read-data", description = "read and verify every pack")
     boolean readData;
 
-    @Option(names = "--read-data-subset", paramLabel = "SUBSET", description = "read a subset of packs: n/t, x% or a size like 500M")
+    @Option(names = "--read-data-subset", paramLabel = "SUBSET", description = "read a subset of packs: n/t, x%% or a size like 500M")
     String subset;
 
     CheckCommand(Context ctx) {

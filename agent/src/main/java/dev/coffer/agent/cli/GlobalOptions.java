@@ -33,6 +33,10 @@ public final class GlobalOptions {
             description = "retry to lock the repository for this long if it is locked, e.g. 30s, 5m, 1h30m (default: no retry)")
     java.time.Duration retryLock;
 
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "trust the CA certificates in FILE (PEM) for the S3 or REST server, as -o cacert=FILE does")
+    Path cacert;
+
     @Option(names = "--no-cache", description = "do not keep snapshot and index files in a local cache")
     boolean noCache;
 

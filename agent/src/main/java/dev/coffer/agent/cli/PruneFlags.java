@@ -17,7 +17,7 @@ final class PruneFlags {
     @Option(names = "--repack-cacheable-only", description = "only repack packs which are cacheable (tree packs)")
     boolean repackCacheableOnly;
 
-    @Option(names = "--repack-small", description = "repack pack files below 80% of the target pack size")
+    @Option(names = "--repack-small", description = "repack pack files below 80%% of the target pack size")
     boolean repackSmall;
 
     /** The options as the prune engine takes them; a malformed value is a usage error. */

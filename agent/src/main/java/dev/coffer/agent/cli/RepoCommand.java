@@ -1,7 +1,6 @@
 package dev.coffer.agent.cli;
 
 import dev.coffer.agent.app.Backends;
-import dev.coffer.agent.app.Password;
 import dev.coffer.repo.backend.Backend;
 import dev.coffer.repo.lock.LockOwner;
 import dev.coffer.repo.lock.RepositoryLock;
@@ -46,7 +45,11 @@ abstract class RepoCommand implements Callable<Integer> {
             java.nio.file.Path cache = global.noCache || !usesCache() ? null
                     : global.cacheDir != null ? ctx.env().cwd().resolve(global.cacheDir)
                     : Backends.defaultCacheBase(ctx.env());
-            stack = Backends.open(location(), global.options, ctx.env(), cache);
+            java.util.Map<String, String> options = new java.util.LinkedHashMap<>(global.options);
+            if (global.cacert != null) {
+                options.put("cacert", ctx.env().cwd().resolve(global.cacert).toString());
+            }
+            stack = Backends.open(location(), options, ctx.env(), cache);
         }
         return stack.backend();
     }
@@ -65,7 +68,7 @@ abstract class RepoCommand implements Callable<Integer> {
     }
 
     char[] password() throws IOException {
-        return Password.read(ctx.env(), global.passwordFile);
+        return ctx.passwords().read(ctx.env(), global.passwordFile);
     }
 
     Repository open() throws IOException {

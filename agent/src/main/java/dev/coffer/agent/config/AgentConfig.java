@@ -72,8 +72,8 @@ public record AgentConfig(
     }
 
     /**
-     * Every secret value in this configuration (repository passwords, ntfy credentials, AWS secret
-     * keys and tokens), for scrubbing them from messages and logs. Never print this.
+     * Every secret value in this configuration (repository passwords, passwords in the repository
+     * and Pushgateway URLs, ntfy credentials, AWS secret keys and tokens), for scrubbing them from messages and logs. Never print this.
      */
     public java.util.Set<String> secretValues() {
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -85,6 +85,10 @@ public record AgentConfig(
         } else if (ntfy.auth() instanceof NtfyAuth.Bearer t) {
             out.add(t.token().reveal());
         }
+        for (JobConfig j : jobs) {
+            urlPassword(j.repository(), out);
+        }
+        urlPassword(pushgateway.url().getRawAuthority() == null ? "" : "://" + pushgateway.url().getRawAuthority(), out);
         awsEnvironment.forEach((k, v) -> {
             if (k.contains("SECRET") || k.contains("TOKEN") || k.contains("PASSWORD")) {
                 out.add(v.reveal());
@@ -92,6 +96,19 @@ public record AgentConfig(
         });
         out.removeIf(String::isBlank);
         return java.util.Set.copyOf(out);
+    }
+
+    /** The password in a URL's user info ({@code ://user:pw@}), as written and decoded. */
+    private static void urlPassword(String url, java.util.Set<String> out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("://[^/@:\\s]*:(\\S*)@").matcher(url);
+        if (m.find()) {
+            out.add(m.group(1));
+            try {
+                out.add(java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // not valid percent-encoding: the raw form is enough
+            }
+        }
     }
 
     /** The job with this name. */

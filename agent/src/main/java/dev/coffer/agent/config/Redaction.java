@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Masks secrets inside otherwise printable values. */
 final class Redaction {
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@\\s]*@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):\\S*@");
 
     private Redaction() {
     }

@@ -15,7 +15,7 @@ final class Failures {
     static final int LOCK_FAILED = 11;
     static final int WRONG_PASSWORD = 12;
     static final int INTERRUPTED = 130;
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@\\s]*@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):\\S*@");
 
     private Failures() {
     }

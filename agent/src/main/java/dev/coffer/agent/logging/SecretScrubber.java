@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Replaces known secret values and the password part of URLs ({@code ://user:pw@}) with {@code ***}. */
 final class SecretScrubber {
     static final SecretScrubber NONE = new SecretScrubber(List.of());
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@\\s]*@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):\\S*@");
     /** Shorter values are too likely to occur by chance in ordinary words. */
     static final int MIN_LENGTH = 4;
 

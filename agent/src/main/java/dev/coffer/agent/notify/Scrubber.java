@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Removes secrets from text: known secret values and the password part of URLs. */
 final class Scrubber {
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/@\\s]*@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):\\S*@");
     private final List<String> secrets;
 
     Scrubber(Set<String> secrets) {

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A real Prometheus Pushgateway on a free loopback port, for one test. */
-final class PushgatewayProcess implements AutoCloseable {
+public final class PushgatewayProcess implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/prometheus-pushgateway");
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    PushgatewayProcess(Path workDir) throws Exception {
+    public PushgatewayProcess(Path workDir) throws Exception {
         assertTrue(Files.isExecutable(BINARY),
                 BINARY + " is missing: install the Debian package prometheus-pushgateway (apt-get install prometheus-pushgateway)");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -47,11 +47,11 @@ final class PushgatewayProcess implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
@@ -24,11 +26,14 @@ import org.slf4j.LoggerFactory;
  * are saved; listing a type drops cached files that are no longer in the repository.
  *
  * <p>The cache is an optimisation only: failing to read or write it never fails a request. One
- * directory must serve one repository (listings prune it). Thread-safe.
+ * directory must serve one repository (listings prune it). Folders it creates are 0700 and files
+ * 0600, whatever the umask. Thread-safe.
  */
 public final class CachingBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(CachingBackend.class);
     private static final Set<FileType> CACHED = Set.of(FileType.SNAPSHOT, FileType.INDEX);
+    /** Folders the cache creates (as restic's cache does): 0700, the umask can only remove bits. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Backend inner;
     private final Path dir;
@@ -109,7 +114,12 @@ public final class CachingBackend implements Backend {
     private void store(FileHandle h, byte[] bytes) {
         Path p = path(h);
         try {
-            Files.createDirectories(p.getParent());
+            if (p.getParent().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(p.getParent(), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectories(p.getParent());
+            }
+            // a temporary file is created owner-only (0600) whatever the umask
             Path tmp = Files.createTempFile(p.getParent(), ".tmp-", "");
             Files.write(tmp, bytes);
             Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

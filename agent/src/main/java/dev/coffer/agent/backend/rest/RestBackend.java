@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.coffer.agent.backend.RepositoryLocation;
+import dev.coffer.agent.backend.TlsFailures;
 import dev.coffer.repo.backend.Backend;
 import dev.coffer.repo.backend.BackendException;
 import dev.coffer.repo.backend.ConnectFailures;
@@ -81,6 +82,10 @@ public final class RestBackend implements Backend {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
+            Throwable untrusted = TlsFailures.find(e);
+            if (untrusted != null) {
+                throw new BackendException(TlsFailures.message(what, untrusted), true, e);
+            }
             Throwable unreachable = ConnectFailures.find(e);
             throw new BackendException(unreachable != null ? ConnectFailures.message(what, unreachable)
                     : what + ": " + e.getMessage(), false, e);

@@ -1,5 +1,6 @@
 package dev.coffer.agent.backend.s3;
 
+import dev.coffer.agent.backend.TlsFailures;
 import dev.coffer.repo.backend.BackendException;
 import dev.coffer.repo.backend.ConnectFailures;
 import dev.coffer.repo.backend.NotFoundException;
@@ -9,7 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Maps SDK failures: 404 is {@link NotFoundException} (a missing bucket is a plain permanent
  * error), 401/403 and other client errors are permanent, 5xx, 429, request timeouts and network
- * failures are transient; a failure to connect says which address to check.
+ * failures are transient; a failure to connect says which address to check; an untrusted server
+ * certificate is permanent and says how to trust a private CA.
  */
 final class S3Errors {
     private S3Errors() {
@@ -40,6 +42,10 @@ final class S3Errors {
             boolean transientStatus = status >= 500 || status == 429 || status == 408
                     || "RequestTimeout".equals(code) || "SlowDown".equals(code) || ase.isThrottlingException();
             return new BackendException(detail, !transientStatus, e);
+        }
+        Throwable untrusted = TlsFailures.find(e);
+        if (untrusted != null) {
+            return new BackendException(TlsFailures.message(what, untrusted), true, e);
         }
         Throwable unreachable = ConnectFailures.find(e);
         if (unreachable != null) {

@@ -17,15 +17,26 @@ public final class RcloneRestServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path root;
+    private final String scheme;
 
-    private RcloneRestServer(Process process, int port, Path root) {
+    private RcloneRestServer(Process process, int port, Path root, String scheme) {
         this.process = process;
         this.port = port;
         this.root = root;
+        this.scheme = scheme;
     }
 
     /** Starts the server; {@code user} and {@code pass} null for no authentication. */
     public static RcloneRestServer start(Path root, String user, String pass) throws Exception {
+        return start(root, user, pass, null, null);
+    }
+
+    /** Starts an HTTPS server with the PEM certificate {@code cert} and its key, without authentication. */
+    public static RcloneRestServer startHttps(Path root, Path cert, Path key) throws Exception {
+        return start(root, null, null, cert, key);
+    }
+
+    private static RcloneRestServer start(Path root, String user, String pass, Path cert, Path key) throws Exception {
         Path rclone = ExternalTools.require("rclone");
         Files.createDirectories(root);
         Path config = Files.createTempFile("rclone", ".conf");
@@ -34,6 +45,9 @@ public final class RcloneRestServer implements AutoCloseable {
                 "--config", config.toString(), "--addr", "127.0.0.1:" + port));
         if (user != null) {
             cmd.addAll(List.of("--user", user, "--pass", pass));
+        }
+        if (cert != null) {
+            cmd.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
         }
         cmd.add(root.toString());
         Path log = Files.createTempFile("rclone", ".log");
@@ -54,12 +68,12 @@ public final class RcloneRestServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        return new RcloneRestServer(p, port, root);
+        return new RcloneRestServer(p, port, root, cert == null ? "http" : "https");
     }
 
-    /** "http://127.0.0.1:PORT/" with {@code userInfo} ("u:p@" or "") inserted. */
+    /** "http://127.0.0.1:PORT/" (or https) with {@code userInfo} ("u:p@" or "") inserted. */
     public String url(String userInfo, String repoPath) {
-        return "http://" + userInfo + "127.0.0.1:" + port + "/" + repoPath;
+        return scheme + "://" + userInfo + "127.0.0.1:" + port + "/" + repoPath;
     }
 
     public Path root() {

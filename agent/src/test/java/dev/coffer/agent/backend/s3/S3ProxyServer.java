@@ -28,15 +28,31 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() throws Exception {
+        return start(null, null);
+    }
+
+    /**
+     * Serves HTTPS only, with the key and certificate in {@code keyStore} (PKCS12); see
+     * {@link #endpoint()}.
+     */
+    public static S3ProxyServer startHttps(java.nio.file.Path keyStore, String password) throws Exception {
+        return start(keyStore, password);
+    }
+
+    private static S3ProxyServer start(java.nio.file.Path keyStore, String password) throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("unused", "unused")
                 .overrides(new Properties())
                 .build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder()
+        S3Proxy.Builder b = S3Proxy.builder()
                 .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+        if (keyStore == null) {
+            b.endpoint(URI.create("http://127.0.0.1:0"));
+        } else {
+            b.secureEndpoint(URI.create("https://127.0.0.1:0")).keyStore(keyStore.toString(), password);
+        }
+        S3Proxy proxy = b.build();
         proxy.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
@@ -48,8 +64,9 @@ public final class S3ProxyServer implements AutoCloseable {
         return new S3ProxyServer(context, proxy);
     }
 
+    /** {@code http://127.0.0.1:PORT}, or {@code https://...} when started with {@link #startHttps}. */
     public String endpoint() {
-        return "http://127.0.0.1:" + proxy.getPort();
+        return proxy.getSecurePort() > 0 ? "https://127.0.0.1:" + proxy.getSecurePort() : "http://127.0.0.1:" + proxy.getPort();
     }
 
     /** The environment a client needs: matching credentials. */
