@@ -1,8 +1,11 @@
 package dev.coffer.agent.cli;
 
 import dev.coffer.agent.app.Backends;
+import dev.coffer.agent.app.LockRefresh;
+import dev.coffer.agent.app.Password;
 import dev.coffer.repo.backend.Backend;
 import dev.coffer.repo.lock.LockOwner;
+import dev.coffer.repo.lock.LockPolicy;
 import dev.coffer.repo.lock.RepositoryLock;
 import dev.coffer.repo.repository.Repository;
 import java.io.IOException;
@@ -88,7 +91,8 @@ abstract class RepoCommand implements Callable<Integer> {
         }
         LockOwner owner = new LockOwner(ctx.env().hostname(), ctx.env().username(), ctx.env().pid(),
                 Math.max(0, ctx.env().uid()), Math.max(0, ctx.env().gid()));
-        return RepositoryLock.acquire(repo, exclusive, owner, ctx.clock(), global.retryLock);
+        return RepositoryLock.acquire(repo, exclusive, owner,
+                LockRefresh.policy(ctx.env(), ctx.clock(), LockPolicy::running), global.retryLock);
     }
 
     static void unlock(RepositoryLock lock) throws IOException {

@@ -1,6 +1,7 @@
 package dev.coffer.agent.daemon;
 
 import dev.coffer.agent.app.Backends;
+import dev.coffer.agent.app.LockRefresh;
 import dev.coffer.agent.app.Password;
 import dev.coffer.agent.config.JobConfig;
 import dev.coffer.repo.backend.RequestCounts;
@@ -91,7 +92,8 @@ final class RepositoryConnection implements AutoCloseable {
         LockOwner owner = new LockOwner(env.hostname(), env.username(), env.pid(), Math.max(0, env.uid()),
                 Math.max(0, env.gid()));
         try {
-            return RepositoryLock.acquire(repo, exclusive, owner, settings.services().clock(),
+            return RepositoryLock.acquire(repo, exclusive, owner,
+                    LockRefresh.policy(env, settings.services().clock(), settings.services().processAlive()),
                     settings.services().lockWait());
         } catch (RepositoryLockedException e) {
             throw new RepositoryLockedException(e.getMessage() + " (waited "

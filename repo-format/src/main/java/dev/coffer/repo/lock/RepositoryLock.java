@@ -12,6 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A lock file in {@code locks/}, as restic takes them: non-exclusive locks (backup, restore) may
  * coexist; an exclusive one (check, prune) conflicts with any other. Stale locks are not skipped:
- * only {@code unlock} removes them. The lock is refreshed every 5 minutes by writing a new file and
- * removing the old one, and removed on {@link #close()}.
+ * only {@code unlock} removes them, and a command they block says that they are stale. The lock is
+ * refreshed every {@link LockPolicy#refresh()} (5 minutes) by writing a new file and only then
+ * removing the old one, so a lock file of this holder exists at every moment; {@link #close()}
+ * waits for a refresh under way and removes the lock file (and any old one a failed removal left).
  */
 public final class RepositoryLock implements AutoCloseable {
     /** restic refreshes every 5 minutes; a lock older than 30 minutes is stale. */
@@ -35,39 +42,53 @@ public final class RepositoryLock implements AutoCloseable {
     private final LockOwner owner;
     private final Clock clock;
     private final ScheduledExecutorService refresher;
-    private volatile Id current;
-    private final java.util.Map<Id, LockFile> others;
+    private final Map<Id, LockFile> others;
+    /** Guards {@link #current}, {@link #closed} and {@link #superseded}: a refresh and close never interleave. */
+    private final Object mutex = new Object();
+    private Id current;
+    private boolean closed;
+    /** Our earlier lock files whose removal failed; retried at each refresh and on close. */
+    private final Set<Id> superseded = new LinkedHashSet<>();
 
-    private RepositoryLock(Repository repo, boolean exclusive, LockOwner owner, Clock clock, Id current,
-            java.util.Map<Id, LockFile> others) {
-        this.others = java.util.Map.copyOf(others);
+    private RepositoryLock(Repository repo, boolean exclusive, LockOwner owner, LockPolicy policy, Id current,
+            Map<Id, LockFile> others) {
+        this.others = Map.copyOf(others);
         this.repo = repo;
         this.exclusive = exclusive;
         this.owner = owner;
-        this.clock = clock;
+        this.clock = policy.clock();
         this.current = current;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lock-refresh");
             t.setDaemon(true);
             return t;
         });
-        long ms = REFRESH.toMillis();
-        refresher.scheduleAtFixedRate(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+        long ms = policy.refresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes a lock with restic's policy ({@link LockPolicy#of}); see {@link #acquire(Repository, boolean, LockOwner, LockPolicy, Duration)}. */
+    public static RepositoryLock acquire(Repository repo, boolean exclusive, LockOwner owner, Clock clock,
+            Duration retry) throws IOException {
+        return acquire(repo, exclusive, owner, LockPolicy.of(clock), retry);
     }
 
     /**
      * Takes a lock, retrying with backoff (5 s doubling to 60 s) for up to {@code retry} while
      * another lock conflicts.
+     *
+     * @throws RepositoryLockedException naming the conflicting lock's holder (pid, host, user),
+     *     its age, whether it is stale, and what to do
      */
-    public static RepositoryLock acquire(Repository repo, boolean exclusive, LockOwner owner, Clock clock,
+    public static RepositoryLock acquire(Repository repo, boolean exclusive, LockOwner owner, LockPolicy policy,
             Duration retry) throws IOException {
-        Instant deadline = clock.instant().plus(retry);
+        Instant deadline = policy.clock().instant().plus(retry);
         long delay = 5000;
         while (true) {
             try {
-                return tryAcquire(repo, exclusive, owner, clock);
+                return tryAcquire(repo, exclusive, owner, policy);
             } catch (RepositoryLockedException e) {
-                Instant now = clock.instant();
+                Instant now = policy.clock().instant();
                 if (!now.isBefore(deadline)) {
                     throw e;
                 }
@@ -78,19 +99,19 @@ public final class RepositoryLock implements AutoCloseable {
         }
     }
 
-    private static RepositoryLock tryAcquire(Repository repo, boolean exclusive, LockOwner owner, Clock clock)
+    private static RepositoryLock tryAcquire(Repository repo, boolean exclusive, LockOwner owner, LockPolicy policy)
             throws IOException {
-        checkConflicts(repo, exclusive, null, clock);
-        Id mine = write(repo, exclusive, owner, clock);
+        checkConflicts(repo, exclusive, null, owner, policy);
+        Id mine = write(repo, exclusive, owner, policy.clock());
         sleep(200);
-        java.util.Map<Id, LockFile> others;
+        Map<Id, LockFile> others;
         try {
-            others = checkConflicts(repo, exclusive, mine, clock);
+            others = checkConflicts(repo, exclusive, mine, owner, policy);
         } catch (RepositoryLockedException e) {
             repo.backend().remove(FileHandle.of(FileType.LOCK, mine));
             throw e;
         }
-        return new RepositoryLock(repo, exclusive, owner, clock, mine, others);
+        return new RepositoryLock(repo, exclusive, owner, policy, mine, others);
     }
 
     private static Id write(Repository repo, boolean exclusive, LockOwner o, Clock clock) throws IOException {
@@ -99,9 +120,9 @@ public final class RepositoryLock implements AutoCloseable {
     }
 
     /** Throws if another lock conflicts; returns the other (non-exclusive) locks it read. */
-    private static java.util.Map<Id, LockFile> checkConflicts(Repository repo, boolean exclusive, Id mine, Clock clock)
-            throws IOException {
-        java.util.Map<Id, LockFile> seen = new java.util.HashMap<>();
+    private static Map<Id, LockFile> checkConflicts(Repository repo, boolean exclusive, Id mine, LockOwner owner,
+            LockPolicy policy) throws IOException {
+        Map<Id, LockFile> seen = new HashMap<>();
         for (Id id : repo.list(FileType.LOCK)) {
             if (id.equals(mine)) {
                 continue;
@@ -113,25 +134,59 @@ public final class RepositoryLock implements AutoCloseable {
                 continue;
             }
             if (exclusive || other.exclusive()) {
-                Duration age = Duration.between(other.time().toInstant(), clock.instant());
-                throw new RepositoryLockedException("repository is already locked " + (other.exclusive() ? "exclusively " : "")
-                        + "by PID " + other.pid() + " on " + other.hostname() + " by " + other.username()
-                        + " (lock " + id.shortHex() + ", created " + age.toMinutes() + " min ago"
-                        + (age.compareTo(STALE_AGE) > 0 ? ", stale" : "") + "); wait, use --retry-lock, or run "
-                        + "'coffer unlock' if that process is gone");
+                throw new RepositoryLockedException(conflict(id, other, owner, policy));
             }
             seen.put(id, other);
         }
         return seen;
     }
 
+    /** One line: who holds the conflicting lock, since when, whether it is stale, and what to do. */
+    static String conflict(Id id, LockFile other, LockOwner owner, LockPolicy policy) {
+        Duration age = Duration.between(other.time().toInstant(), policy.clock().instant());
+        String stale = age.compareTo(STALE_AGE) > 0 ? "older than " + STALE_AGE.toMinutes() + " min"
+                : other.hostname().equals(owner.hostname()) && !policy.processAlive().test(other.pid())
+                        ? "its process is gone from this host" : null;
+        String what = "repository is already locked " + (other.exclusive() ? "exclusively " : "") + "by PID " + other.pid()
+                + " on " + other.hostname() + " by " + other.username() + " (lock " + id.shortHex() + ", created "
+                + ago(age) + ")";
+        return stale != null
+                ? what + "; that lock is stale (" + stale + "): run 'coffer unlock' to remove stale locks"
+                : what + "; wait for it to finish, use --retry-lock, or run 'coffer unlock --remove-all' if that process is gone";
+    }
+
+    private static String ago(Duration age) {
+        long s = Math.max(0, age.toSeconds());
+        return s < 120 ? s + " s ago" : s < 7200 ? s / 60 + " min ago" : s / 3600 + " h " + s / 60 % 60 + " min ago";
+    }
+
     private void refresh() {
-        try {
+        synchronized (mutex) {
+            if (closed) {
+                return;
+            }
             Id old = current;
-            current = write(repo, exclusive, owner, clock);
-            repo.backend().remove(FileHandle.of(FileType.LOCK, old));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("lock refresh failed: {}", e.toString());
+            try {
+                current = write(repo, exclusive, owner, clock);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("lock refresh failed, lock {} stays and is tried again later: {}", old.shortHex(), e.toString());
+                return;
+            }
+            superseded.add(old);
+            removeSuperseded();
+        }
+    }
+
+    /** Removes our earlier lock files; one that cannot be removed now is tried again later. */
+    private void removeSuperseded() {
+        for (Iterator<Id> it = superseded.iterator(); it.hasNext(); ) {
+            Id id = it.next();
+            try {
+                repo.backend().remove(FileHandle.of(FileType.LOCK, id));
+                it.remove();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not remove the old lock {} (tried again later): {}", id.shortHex(), e.toString());
+            }
         }
     }
 
@@ -149,18 +204,34 @@ public final class RepositoryLock implements AutoCloseable {
      * taken), as read while checking for conflicts: who else may be writing, and whether a run died
      * holding a lock (a stale one), at no extra request.
      */
-    public java.util.Map<Id, LockFile> others() {
+    public Map<Id, LockFile> others() {
         return others;
     }
 
     /** The current lock file's id. */
     public Id id() {
-        return current;
+        synchronized (mutex) {
+            return current;
+        }
     }
 
+    /**
+     * Stops refreshing (waiting for a refresh under way to finish) and removes the lock file;
+     * idempotent.
+     *
+     * @throws IOException if the lock file could not be removed (it turns stale after
+     *     {@link #STALE_AGE})
+     */
     @Override
     public void close() throws IOException {
-        refresher.shutdownNow();
-        repo.backend().remove(FileHandle.of(FileType.LOCK, current));
+        refresher.shutdown();
+        synchronized (mutex) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            removeSuperseded();
+            repo.backend().remove(FileHandle.of(FileType.LOCK, current));
+        }
     }
 }
