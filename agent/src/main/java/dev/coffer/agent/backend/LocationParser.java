@@ -93,7 +93,14 @@ final class LocationParser {
             throw new InvalidLocationException("s3: no bucket name in " + spec
                     + "; e.g. s3:https://host/bucket/prefix");
         }
-        return new RepositoryLocation.S3(endpoint, useHttp, bucket, prefix);
+        RepositoryLocation.S3 location = new RepositoryLocation.S3(endpoint, useHttp, bucket, prefix);
+        try {
+            location.endpointUri();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLocationException("s3: bad endpoint '" + endpoint + "' in " + spec
+                    + "; write host[:port], e.g. s3:s3.amazonaws.com/bucket");
+        }
+        return location;
     }
 
     /** Like Go's path.Clean, without the leading slash; "" for the bucket root. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -84,7 +85,9 @@ public final class ConfigLoader {
             jobReader.read("default", r, problems.size(), problems).ifPresent(jobs::add);
         } else {
             Set<String> names = new HashSet<>();
-            for (JobsFile.Entry e : JobsFile.read(fs.getPath(jobsFile.get()), problems)) {
+            List<JobsFile.Entry> entries = path(r, "COFFER_CONFIG", jobsFile.get())
+                    .map(p -> JobsFile.read(p, problems)).orElse(List.of());
+            for (JobsFile.Entry e : entries) {
                 if (!names.add(e.name())) {
                     problems.add("COFFER_CONFIG: job name '" + e.name() + "' is used twice");
                     continue;
@@ -99,7 +102,7 @@ public final class ConfigLoader {
         boolean runOnStart = r.bool("RUN_ON_START", false);
         boolean autoInit = r.bool("AUTO_INIT", false);
         boolean ignoreInode = r.bool("IGNORE_INODE", false);
-        Optional<Path> cacheDir = r.get("CACHE_DIR").map(fs::getPath);
+        Optional<Path> cacheDir = r.get("CACHE_DIR").flatMap(v -> path(r, "CACHE_DIR", v));
         Duration staleLockAge = r.duration("STALE_LOCK_AGE", DEFAULT_STALE_LOCK_AGE);
         OptionalInt metricsPort = r.get("METRICS_PORT").filter(v -> v.equalsIgnoreCase("off")).isPresent()
                 ? OptionalInt.empty()
@@ -174,6 +177,15 @@ public final class ConfigLoader {
                     "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together; set both or neither");
         }
         return aws;
+    }
+
+    private Optional<Path> path(EnvReader r, String key, String text) {
+        try {
+            return Optional.of(fs.getPath(text));
+        } catch (InvalidPathException e) {
+            r.problem(key, "is not a valid path: '" + text + "'");
+            return Optional.empty();
+        }
     }
 
     private Optional<String> serviceAccountNamespace() {

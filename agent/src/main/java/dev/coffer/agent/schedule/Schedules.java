@@ -67,6 +67,10 @@ public final class Schedules {
             cron = parser.parse(String.join(" ", fields)).validate();
         } catch (IllegalArgumentException e) {
             throw new InvalidScheduleException(expression, e.getMessage());
+        } catch (IndexOutOfBoundsException | IllegalStateException | NullPointerException e) {
+            // cron-utils refuses some malformed fields (e.g. "0*U1l*") with these instead (found by
+            // CronScheduleFuzzTest)
+            throw new InvalidScheduleException(expression, "malformed field");
         }
         long jitterMillis = jitter.toMillis();
         Duration offset = jitterMillis == 0 ? Duration.ZERO
