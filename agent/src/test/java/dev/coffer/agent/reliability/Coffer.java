@@ -28,15 +28,21 @@ final class Coffer {
     /** The real host name, as a child coffer process records it in its lock. */
     static final String HOSTNAME = Environment.current().hostname();
 
-    final Path repo;
+    final String repo;
     final Path cwd;
     final Map<String, String> env = new HashMap<>();
 
     Coffer(Path repo, Path cwd) {
-        this.repo = repo;
+        this(repo.toString(), cwd, Map.of());
+    }
+
+    /** A repository string ({@code s3:http://...}) and what else coffer needs in its environment (credentials). */
+    Coffer(String repository, Path cwd, Map<String, String> extraEnv) {
+        this.repo = repository;
         this.cwd = cwd;
+        env.putAll(extraEnv);
         env.put("RESTIC_PASSWORD", PASSWORD);
-        env.put("RESTIC_REPOSITORY", repo.toString());
+        env.put("RESTIC_REPOSITORY", repository);
     }
 
     record Result(int exit, String out, String err) {

@@ -14,18 +14,28 @@ import java.util.concurrent.TimeUnit;
  * is not installed: install it with {@code apt-get install -y restic}.
  */
 public final class Restic {
-    private final Path repo;
+    private final String repo;
     private final String password;
     private final Map<String, String> extraEnv;
+    private final Path cwd;
 
     public Restic(Path repo, String password) {
         this(repo, password, Map.of());
     }
 
     public Restic(Path repo, String password, Map<String, String> extraEnv) {
-        this.repo = repo;
+        this(repo.toString(), password, extraEnv, repo.getParent() != null ? repo.getParent() : Path.of("/"));
+    }
+
+    /**
+     * A repository named by a string restic parses ({@code s3:http://host:port/bucket}, {@code rest:...}),
+     * run in {@code cwd} unless a call names another folder.
+     */
+    public Restic(String repository, String password, Map<String, String> extraEnv, Path cwd) {
+        this.repo = repository;
         this.password = password;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.cwd = cwd;
     }
 
     /** What a run printed and its exit code. */
@@ -52,7 +62,7 @@ public final class Restic {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary());
         cmd.add("-r");
-        cmd.add(repo.toString());
+        cmd.add(repo);
         cmd.add("--no-cache");
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
@@ -74,6 +84,6 @@ public final class Restic {
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
-        return run(repo.getParent() != null ? repo.getParent() : Path.of("/"), args);
+        return run(cwd, args);
     }
 }

@@ -3,9 +3,11 @@ package dev.coffer.agent.backend.s3;
 import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /** An in-memory S3 server (S3Proxy over jclouds' transient store) on a free loopback port. */
@@ -28,7 +30,12 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() throws Exception {
-        return start(null, null);
+        return start(null, null, UnaryOperator.identity());
+    }
+
+    /** Starts S3Proxy over the in-memory store as {@code decorate} wraps it (a test's spy or gate). */
+    public static S3ProxyServer start(UnaryOperator<BlobStore> decorate) throws Exception {
+        return start(null, null, decorate);
     }
 
     /**
@@ -36,16 +43,17 @@ public final class S3ProxyServer implements AutoCloseable {
      * {@link #endpoint()}.
      */
     public static S3ProxyServer startHttps(java.nio.file.Path keyStore, String password) throws Exception {
-        return start(keyStore, password);
+        return start(keyStore, password, UnaryOperator.identity());
     }
 
-    private static S3ProxyServer start(java.nio.file.Path keyStore, String password) throws Exception {
+    private static S3ProxyServer start(java.nio.file.Path keyStore, String password, UnaryOperator<BlobStore> decorate)
+            throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("unused", "unused")
                 .overrides(new Properties())
                 .build(BlobStoreContext.class);
         S3Proxy.Builder b = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
+                .blobStore(decorate.apply(context.getBlobStore()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
         if (keyStore == null) {
             b.endpoint(URI.create("http://127.0.0.1:0"));
@@ -67,6 +75,11 @@ public final class S3ProxyServer implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT}, or {@code https://...} when started with {@link #startHttps}. */
     public String endpoint() {
         return proxy.getSecurePort() > 0 ? "https://127.0.0.1:" + proxy.getSecurePort() : "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    /** The store behind the server, undecorated: a test's direct view of every bucket. */
+    public BlobStore blobStore() {
+        return context.getBlobStore();
     }
 
     /** The environment a client needs: matching credentials. */
