@@ -144,7 +144,9 @@ class AdoptionTest {
         Coffer.Result r = coffer.run("-v", "backup", src.toString()).ok();
         assertTrue(!r.out().contains("indexed"), r.out());
         Coffer.Result off = new Coffer(copy, tmp).run("-v", "backup", "--no-adopt", src.toString()).ok();
-        assertEquals(requests(off.out()), requests(r.out()), "adoption costs no request when no run died");
+        // puts are left out: how many packs the workers fill varies from run to run
+        assertEquals(requests(off.out()).replaceAll("\\d+ put", "N put"), requests(r.out()).replaceAll("\\d+ put", "N put"),
+                "adoption costs no request (list, head, get) when no run died");
         Coffer.Result repaired = coffer.run("repair", "index").ok();
         assertTrue(repaired.out().contains(packs + " pack headers read"), "repair index is the way to index such orphans: "
                 + repaired.out());

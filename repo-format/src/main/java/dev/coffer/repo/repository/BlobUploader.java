@@ -207,15 +207,23 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             pendingFiles.remove(p.path());
             throw new InterruptedIOException("interrupted while waiting to upload a pack");
         }
+        submit(() -> {
+            repo.backend().saveFile(FileHandle.of(FileType.PACK, p.id()), p.path());
+            pendingFiles.remove(p.path());
+            stored(p.id(), (int) p.length(), p.entries());
+        });
+    }
+
+    /** An upload's work, run on the upload pool. */
+    private interface Upload {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code work} on the upload pool (a slot is already taken); a failure fails the session. */
+    private void submit(Upload work) {
         uploads.execute(() -> {
             try {
-                repo.backend().saveFile(FileHandle.of(FileType.PACK, p.id()), p.path());
-                pendingFiles.remove(p.path());
-                packs.incrementAndGet();
-                for (PackEntry e : p.entries()) {
-                    repo.index().addNew(e.in(p.id()));
-                }
-                indexed(new FinishedPack(p.id(), null, (int) p.length(), p.entries()));
+                work.run();
             } catch (IOException e) {
                 failure.compareAndSet(null, e);
             } catch (RuntimeException e) {
@@ -224,6 +232,15 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
                 uploadSlots.release();
             }
         });
+    }
+
+    /** A pack is stored: its blobs become known and it waits for an index file. */
+    private void stored(Id id, int length, List<PackEntry> entries) throws IOException {
+        packs.incrementAndGet();
+        for (PackEntry e : entries) {
+            repo.index().addNew(e.in(id));
+        }
+        indexed(new FinishedPack(id, null, length, entries));
     }
 
     /** Deletes the staged packs that were never stored: the open ones and those still queued. */
@@ -275,25 +292,13 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to upload a pack");
         }
-        uploads.execute(() -> {
-            try {
-                FinishedPack p = pw.finish();
-                repo.backend().save(FileHandle.of(FileType.PACK, p.id()), p.buffer(), 0, p.length());
-                packs.incrementAndGet();
-                for (PackEntry e : p.entries()) {
-                    repo.index().addNew(e.in(p.id()));
-                }
-                if (p.buffer().length == packSize + HEADER_ROOM) {
-                    buffers.offer(p.buffer());
-                }
-                indexed(new FinishedPack(p.id(), null, p.length(), p.entries()));
-            } catch (IOException e) {
-                failure.compareAndSet(null, e);
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, new IOException("pack upload failed: " + e, e));
-            } finally {
-                uploadSlots.release();
+        submit(() -> {
+            FinishedPack p = pw.finish();
+            repo.backend().save(FileHandle.of(FileType.PACK, p.id()), p.buffer(), 0, p.length());
+            if (p.buffer().length == packSize + HEADER_ROOM) {
+                buffers.offer(p.buffer());
             }
+            stored(p.id(), p.length(), p.entries());
         });
     }
 
