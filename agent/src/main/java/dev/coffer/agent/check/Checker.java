@@ -221,11 +221,12 @@ public final class Checker {
             return t;
         });
         ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
+        ThreadLocal<BlobCodec.Buffers> buffers = ThreadLocal.withInitial(BlobCodec.Buffers::new);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Id p : packs) {
                 done.add(pool.submit(() -> {
-                    readPack(p, byPack.get(p), stored.get(p), zstd.get());
+                    readPack(p, byPack.get(p), stored.get(p), zstd.get(), buffers.get());
                     return null;
                 }));
             }
@@ -237,7 +238,7 @@ public final class Checker {
         }
     }
 
-    private void readPack(Id pack, List<PackedBlob> indexed, long size, Zstd zstd) {
+    private void readPack(Id pack, List<PackedBlob> indexed, long size, Zstd zstd, BlobCodec.Buffers buffers) {
         byte[] data;
         try {
             data = repo.backend().load(FileHandle.of(FileType.PACK, pack));
@@ -268,7 +269,7 @@ public final class Checker {
                 continue;
             }
             try {
-                BlobCodec.open(repo.key(), zstd, pb, data, (int) pb.offset());
+                BlobCodec.openInto(repo.key(), zstd, pb, data, (int) pb.offset(), buffers);
                 blobsChecked.incrementAndGet();
             } catch (CorruptDataException e) {
                 error("pack " + pack + ": " + e.getMessage(), pack);

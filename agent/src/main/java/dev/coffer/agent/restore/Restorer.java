@@ -50,6 +50,23 @@ public final class Restorer {
     private final MetadataWriter metadata;
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
+    /** Each worker opens blobs into arrays of its own, reused from blob to blob. */
+    private final ThreadLocal<BlobCodec.Buffers> buffers = ThreadLocal.withInitial(BlobCodec.Buffers::new);
+    /** Each worker reads pack ranges into one array of its own (at most a pack's size). */
+    private final ThreadLocal<RangeBuffer> ranges = ThreadLocal.withInitial(RangeBuffer::new);
+
+    /** A growing array, reused for every pack range one worker reads. */
+    private static final class RangeBuffer {
+        private byte[] b = new byte[0];
+
+        byte[] atLeast(int n) {
+            if (b.length < n) {
+                // packs are at most 16 MiB: grow to what is asked, rounded up to 1 MiB
+                b = new byte[(n + (1 << 20) - 1) & -(1 << 20)];
+            }
+            return b;
+        }
+    }
 
     private final RestoreOptions options;
     private final List<dev.coffer.agent.source.Pattern> includes;
@@ -246,9 +263,10 @@ public final class Restorer {
         long start = uses.get(0).blob.offset();
         BlobUse last = uses.get(uses.size() - 1);
         long end = last.blob.offset() + last.blob.length();
-        byte[] range;
+        byte[] range = ranges.get().atLeast((int) (end - start));
+        int got;
         try {
-            range = repo.backend().load(FileHandle.of(FileType.PACK, packId), start, (int) (end - start));
+            got = repo.backend().loadInto(FileHandle.of(FileType.PACK, packId), start, (int) (end - start), range);
         } catch (IOException e) {
             for (BlobUse u : uses) {
                 fail(u, "pack " + packId.shortHex() + " cannot be read: " + e.getMessage());
@@ -257,13 +275,18 @@ public final class Restorer {
         }
         for (BlobUse u : uses) {
             byte[] plain;
+            int len = u.blob.plaintextLength();
+            if (u.blob.offset() - start + u.blob.length() > got) {
+                fail(u, "blob " + u.blob.handle().id() + " in pack " + packId + " is truncated");
+                continue;
+            }
             try {
-                plain = BlobCodec.open(repo.key(), zstd.get(), u.blob, range, (int) (u.blob.offset() - start));
+                plain = BlobCodec.openInto(repo.key(), zstd.get(), u.blob, range, (int) (u.blob.offset() - start), buffers.get());
             } catch (CorruptDataException e) {
                 fail(u, e.getMessage());
                 continue;
             }
-            boolean hole = options.sparse() && allZero(plain);
+            boolean hole = options.sparse() && allZero(plain, len);
             for (Write w : u.writes) {
                 if (hole) {
                     w.file().create();
@@ -272,7 +295,7 @@ public final class Restorer {
                     }
                     continue;
                 }
-                write(w, plain);
+                write(w, plain, len);
                 if (w.file().pending.decrementAndGet() == 0 && !w.file().damaged.get()) {
                     metadata.apply(w.file().path, w.file().node);
                 }
@@ -284,7 +307,7 @@ public final class Restorer {
      * Writes one blob into its file. A file made of this one blob is created, written and closed
      * in one go; larger files are created at their full size first (see FileTarget#create).
      */
-    private static void write(Write w, byte[] plain) throws IOException {
+    private static void write(Write w, byte[] plain, int len) throws IOException {
         FileTarget f = w.file();
         FileChannel ch;
         if (f.node.content().size() == 1) {
@@ -294,8 +317,8 @@ public final class Restorer {
             ch = FileChannel.open(f.path, StandardOpenOption.WRITE);
         }
         try (ch) {
-            for (int p = 0; p < plain.length; ) {
-                p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, plain.length - p)), w.offset() + p);
+            for (int p = 0; p < len; ) {
+                p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, len - p)), w.offset() + p);
             }
         }
     }
@@ -311,9 +334,9 @@ public final class Restorer {
         }
     }
 
-    private static boolean allZero(byte[] b) {
-        for (byte x : b) {
-            if (x != 0) {
+    private static boolean allZero(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != 0) {
                 return false;
             }
         }

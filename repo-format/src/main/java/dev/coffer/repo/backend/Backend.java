@@ -58,6 +58,18 @@ public interface Backend extends AutoCloseable {
     /** Reads {@code length} bytes (0: to the end) from {@code offset}. */
     byte[] load(FileHandle handle, long offset, int length) throws IOException;
 
+    /**
+     * Reads {@code length} bytes from {@code offset} into {@code dst} at 0 (which must hold them),
+     * as {@link #load(FileHandle, long, int)} would return them, so that a caller reading many
+     * ranges can reuse one array. Returns the bytes read (fewer only at the end of the file). The
+     * default copies from {@link #load(FileHandle, long, int)}; a local repository reads in place.
+     */
+    default int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        byte[] b = load(handle, offset, length);
+        System.arraycopy(b, 0, dst, 0, b.length);
+        return b.length;
+    }
+
     default byte[] load(FileHandle handle) throws IOException {
         return load(handle, 0, 0);
     }

@@ -76,6 +76,14 @@ public final class CachingBackend implements Backend {
     }
 
     @Override
+    public int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        if (!CACHED.contains(handle.type())) {
+            return inner.loadInto(handle, offset, length, dst);
+        }
+        return Backend.super.loadInto(handle, offset, length, dst);
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         if (!CACHED.contains(handle.type())) {
             return inner.load(handle, offset, length);

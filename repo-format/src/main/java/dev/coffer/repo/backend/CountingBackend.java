@@ -58,6 +58,14 @@ public final class CountingBackend implements Backend {
     }
 
     @Override
+    public int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        get.increment();
+        int n = inner.loadInto(handle, offset, length, dst);
+        bytesRead.add(n);
+        return n;
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         get.increment();
         byte[] b = inner.load(handle, offset, length);

@@ -71,6 +71,16 @@ public final class LimitedBackend implements Backend {
     }
 
     @Override
+    public int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        acquire();
+        try {
+            return inner.loadInto(handle, offset, length, dst);
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         acquire();
         try {

@@ -172,26 +172,43 @@ public final class LocalBackend implements Backend {
 
     @Override
     public byte[] load(FileHandle h, long offset, int length) throws IOException {
-        Path p = path(h);
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (offset > size) {
-                throw new BackendException("read of " + h + " at " + offset + " past its end " + size, true);
-            }
-            int n = (int) (length == 0 ? size - offset : Math.min(length, size - offset));
+        try (FileChannel ch = FileChannel.open(path(h), StandardOpenOption.READ)) {
+            int n = rangeLength(h, ch.size(), offset, length);
             byte[] out = new byte[n];
-            int got = 0;
-            while (got < n) {
-                int r = ch.read(ByteBuffer.wrap(out, got, Math.min(IO_SLICE, n - got)), offset + got);
-                if (r < 0) {
-                    break;
-                }
-                got += r;
-            }
+            int got = read(ch, offset, out, n);
             return got == n ? out : Arrays.copyOf(out, got);
         } catch (NoSuchFileException e) {
             throw new NotFoundException(h + " does not exist in " + location());
         }
+    }
+
+    /** Reads straight into {@code dst}: no array per call. */
+    @Override
+    public int loadInto(FileHandle h, long offset, int length, byte[] dst) throws IOException {
+        try (FileChannel ch = FileChannel.open(path(h), StandardOpenOption.READ)) {
+            return read(ch, offset, dst, rangeLength(h, ch.size(), offset, length));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException(h + " does not exist in " + location());
+        }
+    }
+
+    private int rangeLength(FileHandle h, long size, long offset, int length) throws BackendException {
+        if (offset > size) {
+            throw new BackendException("read of " + h + " at " + offset + " past its end " + size, true);
+        }
+        return (int) (length == 0 ? size - offset : Math.min(length, size - offset));
+    }
+
+    private static int read(FileChannel ch, long offset, byte[] out, int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            int r = ch.read(ByteBuffer.wrap(out, got, Math.min(IO_SLICE, n - got)), offset + got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        return got;
     }
 
     @Override

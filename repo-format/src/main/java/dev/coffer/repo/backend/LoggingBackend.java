@@ -81,6 +81,23 @@ public final class LoggingBackend implements Backend {
     }
 
     @Override
+    public int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        if (!log.isDebugEnabled()) {
+            return inner.loadInto(handle, offset, length, dst);
+        }
+        long t0 = System.nanoTime();
+        String what = handle + " @" + offset + "+" + length;
+        try {
+            int n = inner.loadInto(handle, offset, length, dst);
+            done("get", what, n, t0);
+            return n;
+        } catch (IOException e) {
+            failed("get", what, t0, e);
+            throw e;
+        }
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         if (!log.isDebugEnabled()) {
             return inner.load(handle, offset, length);

@@ -135,6 +135,11 @@ public final class RetryingBackend implements Backend {
     }
 
     @Override
+    public int loadInto(FileHandle handle, long offset, int length, byte[] dst) throws IOException {
+        return retry("load " + handle, () -> inner.loadInto(handle, offset, length, dst));
+    }
+
+    @Override
     public byte[] load(FileHandle handle, long offset, int length) throws IOException {
         return retry("load " + handle, () -> inner.load(handle, offset, length));
     }

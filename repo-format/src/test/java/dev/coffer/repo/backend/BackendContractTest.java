@@ -128,6 +128,20 @@ public abstract class BackendContractTest {
         }
     }
 
+    /** loadInto reads what load returns, into a caller's (larger) array. */
+    @Test
+    void loadIntoReadsTheSameBytesAsLoad() throws IOException {
+        FileHandle h = saveRandom(FileType.PACK, 10_000);
+        byte[] dst = new byte[20_000];
+        for (long[] r : new long[][] {{0, 0}, {0, 10_000}, {123, 4000}, {9_000, 5_000}}) {
+            byte[] expected = backend.load(h, r[0], (int) r[1]);
+            int n = backend.loadInto(h, r[0], (int) r[1], dst);
+            assertEquals(expected.length, n, Arrays.toString(r));
+            assertArrayEquals(expected, Arrays.copyOf(dst, n), Arrays.toString(r));
+        }
+        assertThrows(NotFoundException.class, () -> backend.loadInto(FileHandle.of(FileType.PACK, Id.hash(new byte[] {9})), 0, 10, dst));
+    }
+
     @Test
     void saveUsesOnlyTheGivenSlice() throws IOException {
         byte[] buf = randomBytes(500);
