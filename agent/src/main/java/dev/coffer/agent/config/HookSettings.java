@@ -26,7 +26,7 @@ final class HookSettings {
         Optional<URI> tsdb = r.httpUrl("PROMETHEUS_SNAPSHOT_URL", false);
         Optional<Path> dataDir = r.get("PROMETHEUS_DATA_DIR").flatMap(d -> absolute(r, fs, d));
         if (tsdb.isPresent() && dataDir.isEmpty() && r.get("PROMETHEUS_DATA_DIR").isEmpty()) {
-            if (sources.size() == 1 && sources.get(0).startsWith("/")) {
+            if (sources.size() == 1 && sources.get(0).startsWith("/") && sources.get(0).indexOf('\0') < 0) {
                 dataDir = Optional.of(fs.getPath(sources.get(0)));
             } else {
                 r.problem("PROMETHEUS_DATA_DIR", "is required with PROMETHEUS_SNAPSHOT_URL when RESTIC_SOURCE names"

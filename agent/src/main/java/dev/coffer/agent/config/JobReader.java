@@ -46,6 +46,8 @@ final class JobReader {
         for (String s : sources) {
             if (!s.startsWith("/")) {
                 r.problem("RESTIC_SOURCE", "must be an absolute path, got '" + s + "'");
+            } else if (s.indexOf('\0') >= 0) {
+                r.problem("RESTIC_SOURCE", "is not a valid path (it holds a NUL character)");
             }
         }
         String repository = r.required("RESTIC_REPOSITORY", "s3:s3.eu-central-2.wasabisys.com/bucket/path").orElse("");

@@ -225,4 +225,14 @@ class ConfigLoaderTest {
         env.remove("RESTIC_HOSTNAME");
         assertEquals("fallback-host", load(env).podName());
     }
+
+    /** A fuzzer's finding: a NUL in the source folder used to escape as InvalidPathException. */
+    @org.junit.jupiter.api.Test
+    void nulInTheSourceFolderIsAProblemNotACrash() {
+        Map<String, String> env = legacyEnv();
+        env.put("RESTIC_SOURCE", "/prome\0theus");
+        env.put("PROMETHEUS_SNAPSHOT_URL", "http://localhost:9090");
+        List<String> problems = problems(env);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("RESTIC_SOURCE") && p.contains("not a valid path")), problems.toString());
+    }
 }
