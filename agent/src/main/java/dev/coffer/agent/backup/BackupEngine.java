@@ -79,7 +79,7 @@ public final class BackupEngine {
             t.setDaemon(true);
             return t;
         });
-        try (BlobUploader uploader = new BlobUploader(repo, BlobUploader.DEFAULT_PACK_SIZE, 2, req.compressionLevel())) {
+        try (BlobUploader uploader = new BlobUploader(repo, req.packSize(), 2, req.compressionLevel())) {
             ChunkerTables tables = Chunker.tables(repo.polynomial());
             Archiver archiver = new Archiver(uploader, repo.index()::has, new TreePackLoader(repo), tables,
                     new MetaReader(), clock.getZone(), pool, new SourceFilter(req.excludes()), req.changes(), listener);

@@ -48,12 +48,9 @@ final class AgentCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /**
-     * Forget/prune for this build: none yet. When agent.forget and agent.prune land, return their
-     * {@link RetentionRunner} here; validation then accepts KEEP_* and PRUNE_CRON.
-     */
-    static Optional<RetentionRunner> retention() {
-        return Optional.of(new dev.coffer.agent.daemon.ResticRetention(java.time.Clock.systemDefaultZone()));
+    /** restic's forget and prune for the daemon; prune writes packs of {@code packSize} bytes. */
+    static Optional<RetentionRunner> retention(int packSize) {
+        return Optional.of(new dev.coffer.agent.daemon.ResticRetention(java.time.Clock.systemDefaultZone(), packSize));
     }
 
     @Override
@@ -66,7 +63,7 @@ final class AgentCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        problems.addAll(Capabilities.problems(env, loaded, retention().isPresent()));
+        problems.addAll(Capabilities.problems(env, loaded, retention(dev.coffer.repo.repository.PackSize.DEFAULT).isPresent()));
         String levelText = env.getOrDefault("LOG_LEVEL", "").trim();
         Optional<Level> level = levelText.isEmpty() ? Optional.of(Level.INFO) : AgentLogging.level(levelText);
         if (level.isEmpty()) {
@@ -85,7 +82,7 @@ final class AgentCommand implements Callable<Integer> {
         Services services = new Services(ctx.clock(), ctx.random(), ctx.env(),
                 BackendOpener.standard(ctx.env(), config.cacheDir().orElse(null)),
                 new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).build(),
-                Path.of(System.getProperty("java.io.tmpdir")), retention(),
+                Path.of(System.getProperty("java.io.tmpdir")), retention(config.packSize()),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), Duration.ofMinutes(1));
         Daemon daemon = Daemon.create(config, services);
         return once ? runOnce(daemon) : runUntilStopped(daemon);

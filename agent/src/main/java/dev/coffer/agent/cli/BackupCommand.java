@@ -204,7 +204,7 @@ final class BackupCommand extends RepoCommand {
             case "max" -> 19;
             default -> 3;
         };
-        return new BackupRequest(targets, source, hostname, tags, level,
+        return new BackupRequest(targets, source, hostname, tags, level, packSize(),
                 new ExcludeOptions(ex, iex, excludeIfPresent, excludeCaches, larger, oneFileSystem),
                 new ChangePolicy(force, ignoreInode, ignoreCtime), parentId, skipIfUnchanged);
     }

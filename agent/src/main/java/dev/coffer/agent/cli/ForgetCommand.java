@@ -75,7 +75,7 @@ final class ForgetCommand extends RepoCommand {
 
     @Override
     Integer execute() throws Exception {
-        PruneOptions pruneOptions = pruneFlags.toOptions();
+        PruneOptions pruneOptions = pruneFlags.toOptions(packSize());
         ForgetRequest request = snapshotIds.isEmpty() ? request() : null;
         if (global.noLock && !dryRun) {
             throw new UsageException("--no-lock is only applicable in combination with --dry-run for forget command");

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class GlobalArgs {
     private static final Set<String> WITH_VALUE = Set.of("-r", "--repo", "-p", "--password-file", "-o", "--option",
-            "--retry-lock", "--cache-dir", "--cacert");
+            "--retry-lock", "--cache-dir", "--cacert", "--pack-size");
     private static final Set<String> FLAGS = Set.of("--json", "-q", "--quiet", "--no-lock", "-v", "--verbose",
             "--no-cache");
 

@@ -37,6 +37,10 @@ public final class GlobalOptions {
             description = "trust the CA certificates in FILE (PEM) for the S3 or REST server, as -o cacert=FILE does")
     Path cacert;
 
+    @Option(names = "--pack-size", paramLabel = "MiB",
+            description = "target size of new pack files in MiB, 4 to 128; packs may be larger (default: $RESTIC_PACK_SIZE, else 16)")
+    Long packSize;
+
     @Option(names = "--no-cache", description = "do not keep snapshot and index files in a local cache")
     boolean noCache;
 

@@ -23,7 +23,7 @@ final class PruneCommand extends RepoCommand {
 
     @Override
     Integer execute() throws Exception {
-        PruneOptions options = flags.toOptions();
+        PruneOptions options = flags.toOptions(packSize());
         Repository repo = open();
         RepositoryLock lock = lock(repo, true);
         try {

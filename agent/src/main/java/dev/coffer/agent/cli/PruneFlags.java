@@ -20,11 +20,11 @@ final class PruneFlags {
     @Option(names = "--repack-small", description = "repack pack files below 80%% of the target pack size")
     boolean repackSmall;
 
-    /** The options as the prune engine takes them; a malformed value is a usage error. */
-    PruneOptions toOptions() throws UsageException {
+    /** The options as the prune engine takes them, for new packs of {@code packSize} bytes; a malformed value is a usage error. */
+    PruneOptions toOptions(int packSize) throws UsageException {
         try {
             return new PruneOptions(MaxUnused.parse(maxUnused), PruneOptions.parseMaxRepackSize(maxRepackSize),
-                    repackCacheableOnly, repackSmall, PruneOptions.DEFAULT_PACK_SIZE);
+                    repackCacheableOnly, repackSmall, packSize);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

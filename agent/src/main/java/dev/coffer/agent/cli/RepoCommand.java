@@ -3,10 +3,12 @@ package dev.coffer.agent.cli;
 import dev.coffer.agent.app.Backends;
 import dev.coffer.agent.app.LockRefresh;
 import dev.coffer.agent.app.Password;
+import dev.coffer.agent.app.UsageException;
 import dev.coffer.repo.backend.Backend;
 import dev.coffer.repo.lock.LockOwner;
 import dev.coffer.repo.lock.LockPolicy;
 import dev.coffer.repo.lock.RepositoryLock;
+import dev.coffer.repo.repository.PackSize;
 import dev.coffer.repo.repository.Repository;
 import java.io.IOException;
 import java.util.Arrays;
@@ -70,11 +72,23 @@ abstract class RepoCommand implements Callable<Integer> {
         return stack == null ? null : stack.counter().snapshot();
     }
 
+    /** The target pack size in bytes: {@code --pack-size}, else RESTIC_PACK_SIZE, else 16 MiB. */
+    int packSize() throws UsageException {
+        try {
+            return global.packSize != null ? PackSize.ofMiB(global.packSize) : PackSize.parse(ctx.env().get("RESTIC_PACK_SIZE"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + ": set --pack-size or RESTIC_PACK_SIZE to a number of MiB from "
+                    + PackSize.MIN_MIB + " to " + PackSize.MAX_MIB);
+        }
+    }
+
     char[] password() throws IOException {
         return ctx.passwords().read(ctx.env(), global.passwordFile);
     }
 
+    /** Opens the repository; a bad --pack-size or RESTIC_PACK_SIZE fails every command first, as in restic. */
     Repository open() throws IOException {
+        packSize();
         Backend backend = backend();
         char[] pw = password();
         try {

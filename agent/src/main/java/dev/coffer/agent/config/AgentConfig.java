@@ -31,6 +31,7 @@ import java.util.TreeMap;
  * @param ntfy                  notifications
  * @param pushgateway           metrics push
  * @param awsEnvironment        every AWS_* variable, for the S3 backend
+ * @param packSize              RESTIC_PACK_SIZE in bytes: target size of new packs (backup, prune)
  */
 public record AgentConfig(
         String hostname,
@@ -49,7 +50,8 @@ public record AgentConfig(
         Optional<URI> prometheusSnapshotUrl,
         NtfyConfig ntfy,
         PushgatewayConfig pushgateway,
-        Map<String, Secret> awsEnvironment) {
+        Map<String, Secret> awsEnvironment,
+        int packSize) {
 
     public AgentConfig {
         Objects.requireNonNull(hostname, "hostname");

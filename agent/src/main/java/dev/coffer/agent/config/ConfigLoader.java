@@ -1,5 +1,6 @@
 package dev.coffer.agent.config;
 
+import dev.coffer.repo.repository.PackSize;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class ConfigLoader {
             "PRE_BACKUP_COMMAND", "POST_BACKUP_COMMAND", "PRE_BACKUP_URL", "POST_BACKUP_URL", "HOOK_TIMEOUT",
             "NTFY_ENABLED", "NTFY_ON_SUCCESS", "NTFY_SERVER", "NTFY_TOPIC", "NTFY_TITLE", "NTFY_PRIO", "NTFY_TAG",
             "NTFY_CREDS", "NTFY_TOKEN",
-            "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE");
+            "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE", "RESTIC_PACK_SIZE");
     /** The prefix of the variables handed to the S3 backend as they are (AWS_ACCESS_KEY_ID...). */
     public static final String AWS_PREFIX = "AWS_";
 
@@ -115,13 +116,24 @@ public final class ConfigLoader {
                 .orElse(jobs.isEmpty() ? "" : jobs.get(0).repository());
         PushgatewayConfig push = pushgateway(r, namespace, hostname, repositoryForInstance);
         Map<String, Secret> aws = aws(r, env);
+        int packSize = packSize(r);
 
         if (!problems.isEmpty()) {
             // a setting read globally and per job (PROMETHEUS_SNAPSHOT_URL) is reported once
             throw new ConfigException(List.copyOf(new java.util.LinkedHashSet<>(problems)));
         }
         return new AgentConfig(hostname, podName, namespace, jobs, zone, runOnStart, autoInit, ignoreInode,
-                cacheDir, staleLockAge, metricsPort, grace, logFormat, snapshotUrl, ntfy, push, aws);
+                cacheDir, staleLockAge, metricsPort, grace, logFormat, snapshotUrl, ntfy, push, aws, packSize);
+    }
+
+    private static int packSize(EnvReader r) {
+        try {
+            return PackSize.parse(r.get("RESTIC_PACK_SIZE").orElse(null));
+        } catch (IllegalArgumentException e) {
+            r.problem("RESTIC_PACK_SIZE", e.getMessage() + "; set a number of MiB from " + PackSize.MIN_MIB + " to "
+                    + PackSize.MAX_MIB + " (or leave it unset for 16)");
+            return PackSize.DEFAULT;
+        }
     }
 
     private static ZoneId zone(EnvReader r) {

@@ -24,6 +24,7 @@ public final class ConfigPrinter {
         line(b, "IGNORE_INODE", c.ignoreInode());
         line(b, "CACHE_DIR", c.cacheDir().map(Object::toString).orElse("(none)"));
         line(b, "STALE_LOCK_AGE", Durations.format(c.staleLockAge()));
+        line(b, "RESTIC_PACK_SIZE", (c.packSize() >> 20) + " MiB");
         line(b, "METRICS_PORT", c.metricsPort().isPresent() ? String.valueOf(c.metricsPort().getAsInt()) : "off");
         line(b, "SHUTDOWN_GRACE", Durations.format(c.shutdownGrace()));
         line(b, "LOG_FORMAT", c.logFormat().name().toLowerCase(Locale.ROOT));

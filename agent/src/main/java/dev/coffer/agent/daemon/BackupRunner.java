@@ -100,6 +100,7 @@ final class BackupRunner extends Runner {
             ExcludeOptions excludes = new ExcludeOptions(job.excludes(), List.of(), List.of(), false, 0, false);
             ChangePolicy changes = new ChangePolicy(false, settings.config().ignoreInode(), false);
             r = engine.run(new BackupRequest(plan.sources(), null, settings.config().hostname(), plan.tags(), COMPRESSION,
+                    settings.config().packSize(),
                     excludes, changes, null, false), ROOT);
         } catch (IOException | RuntimeException e) {
             for (String problem : started.after(Outcome.failure(Failures.message(e)))) {

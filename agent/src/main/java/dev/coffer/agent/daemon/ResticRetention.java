@@ -38,9 +38,12 @@ import java.util.Set;
  */
 public final class ResticRetention implements RetentionRunner {
     private final Clock clock;
+    private final int packSize;
 
-    public ResticRetention(Clock clock) {
+    /** @param packSize target size of the packs a prune writes, in bytes */
+    public ResticRetention(Clock clock, int packSize) {
         this.clock = clock;
+        this.packSize = packSize;
     }
 
     @Override
@@ -69,7 +72,8 @@ public final class ResticRetention implements RetentionRunner {
 
     @Override
     public String prune(Repository repo, JobConfig job) throws IOException {
-        PruneOptions options = PruneOptions.defaults();
+        PruneOptions d = PruneOptions.defaults();
+        PruneOptions options = new PruneOptions(d.maxUnused(), d.maxRepackBytes(), false, false, packSize);
         PrunePlan plan = new PrunePlanner(repo, options, PruneListener.NONE, 2).plan(Set.of());
         PruneResult r = new PruneExecutor(repo, PruneListener.NONE, Zstd.DEFAULT_LEVEL, options.packSize()).execute(plan);
         return "deleted " + (r.packsDeleted() + r.unreferencedDeleted()) + " packs, repacked " + r.packsRepacked()

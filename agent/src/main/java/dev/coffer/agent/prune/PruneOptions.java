@@ -17,7 +17,7 @@ public record PruneOptions(MaxUnused maxUnused, long maxRepackBytes, boolean rep
                            boolean repackSmall, int packSize) {
 
     /** restic's default pack size. */
-    public static final int DEFAULT_PACK_SIZE = 16 * 1024 * 1024;
+    public static final int DEFAULT_PACK_SIZE = dev.coffer.repo.repository.PackSize.DEFAULT;
 
     public PruneOptions {
         Objects.requireNonNull(maxUnused, "maxUnused");

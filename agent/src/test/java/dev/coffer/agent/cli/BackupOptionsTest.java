@@ -206,6 +206,41 @@ class BackupOptionsTest {
         assertTrue(missing.err().contains("does not exist"), missing.err());
     }
 
+    @Test
+    void packSizeSetsTheTargetOfNewPacksAsResticsFlagAndVariableDo() throws Exception {
+        Path src = tmp.resolve("big");
+        for (int i = 0; i < 3; i++) {
+            Files.createDirectories(src);
+            Files.write(src.resolve("r" + i + ".bin"), TestData.random(40 + i, 6 << 20));
+        }
+        coffer.run("-r", repo.toString(), "--pack-size", "4", "backup", src.resolve("r0.bin").toString()).ok();
+        coffer.env.put("RESTIC_PACK_SIZE", "4");
+        coffer.run("-r", repo.toString(), "backup", src.toString()).ok();
+        List<Long> sizes;
+        try (Stream<Path> s = Files.walk(repo.resolve("data"))) {
+            sizes = s.filter(Files::isRegularFile).map(p -> p.toFile().length()).toList();
+        }
+        // 18 MiB of random data in chunks of at most 8 MiB: a pack closes before it would pass 4 MiB,
+        // so only a pack of one large chunk is bigger (16 MiB packs would need two or three files)
+        assertTrue(sizes.size() >= 5, "packs: " + sizes);
+        assertTrue(sizes.stream().allMatch(n -> n <= (8 << 20) + 4096), "packs: " + sizes);
+        Restic restic = new Restic(repo, PW);
+        assertTrue(restic.run("check", "--read-data").ok().out().contains("no errors were found"));
+
+        coffer.env.put("RESTIC_PACK_SIZE", "2");
+        Cli.Result small = coffer.run("-r", repo.toString(), "snapshots");
+        assertEquals(1, small.exit());
+        assertEquals(1, small.err().strip().lines().count(), small.err());
+        assertTrue(small.err().contains("pack size smaller than minimum of 4 MiB") && small.err().contains("RESTIC_PACK_SIZE"), small.err());
+        coffer.env.put("RESTIC_PACK_SIZE", "lots");
+        assertEquals(1, coffer.run("-r", repo.toString(), "backup", src.toString()).exit());
+        coffer.env.remove("RESTIC_PACK_SIZE");
+        Cli.Result large = coffer.run("-r", repo.toString(), "backup", "--pack-size", "129", src.toString());
+        assertEquals(1, large.exit());
+        assertTrue(large.err().contains("pack size larger than limit of 128 MiB"), large.err());
+        assertEquals(2, count("snapshots"), "a refused run writes nothing");
+    }
+
     private static List<String> paths(String lsOut) {
         return lsOut.lines().skip(1).filter(l -> !l.isBlank()).sorted().toList();
     }

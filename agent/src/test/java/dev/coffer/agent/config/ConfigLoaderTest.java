@@ -110,6 +110,7 @@ class ConfigLoaderTest {
         assertFalse(c.pushgateway().enabled());
         assertTrue(c.job("default").retention().isEmpty());
         assertTrue(c.cacheDir().isEmpty());
+        assertEquals(16 << 20, c.packSize());
     }
 
     @Test
@@ -136,6 +137,7 @@ class ConfigLoaderTest {
         env.put("LOG_FORMAT", "json");
         env.put("KEEP_WITHIN", "2d");
         env.put("KEEP_YEARLY", "all");
+        env.put("RESTIC_PACK_SIZE", "64");
         AgentConfig c = load(env);
         JobConfig j = c.job("default");
         assertTrue(j.pruneSchedule().isEmpty());
@@ -149,6 +151,7 @@ class ConfigLoaderTest {
         assertEquals("Europe/Berlin", c.cronZone().getId());
         assertEquals(Path.of("/cache"), c.cacheDir().orElseThrow());
         assertEquals(Duration.ofHours(1), c.staleLockAge());
+        assertEquals(64 << 20, c.packSize());
         assertTrue(c.metricsPort().isEmpty());
         assertEquals(Duration.ofSeconds(40), c.shutdownGrace());
         assertEquals(LogFormat.JSON, c.logFormat());
@@ -178,11 +181,12 @@ class ConfigLoaderTest {
         env.put("PUSHGATEWAY_URL", "pushgateway:9091");
         env.put("AWS_SECRET_ACCESS_KEY", AWS_SECRET);
         env.put("CHECK_READ_DATA_SUBSET", "half");
+        env.put("RESTIC_PACK_SIZE", "2");
         ConfigException e = assertThrows(ConfigException.class, () -> load(env));
         List<String> keys = List.of("RESTIC_SOURCE", "RESTIC_REPOSITORY", "RESTIC_PASSWORD", "KEEP_DAILY",
                 "KEEP_WITHIN", "BACKUP_CRON", "CHECK_CRON", "CRON_TZ", "SHUTDOWN_GRACE", "METRICS_PORT",
                 "LOG_FORMAT", "NTFY_ENABLED", "NTFY_PRIO", "NTFY_CREDS", "PUSHGATEWAY_URL", "AWS_ACCESS_KEY_ID",
-                "CHECK_READ_DATA_SUBSET");
+                "CHECK_READ_DATA_SUBSET", "RESTIC_PACK_SIZE");
         for (String key : keys) {
             assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(key + ":")), key + " missing in " + e.problems());
         }
@@ -190,6 +194,7 @@ class ConfigLoaderTest {
         assertFalse(e.getMessage().contains(NTFY_PASSWORD), e.getMessage());
         assertFalse(e.getMessage().contains(AWS_SECRET), e.getMessage());
         assertTrue(e.getMessage().contains("'seven'"));
+        assertTrue(e.getMessage().contains("RESTIC_PACK_SIZE: pack size smaller than minimum of 4 MiB"), e.getMessage());
     }
 
     @Test
