@@ -63,7 +63,14 @@ class PruneInteropTest {
         repos.put("coffer", byCoffer);
     }
 
-    private Path copyOf(Path repo) throws Exception {
+    /** The blob count of prune's "to repack:" line. */
+    private static long repacked(String pruneOut) {
+        return Long.parseLong(pruneOut.lines().map(String::strip).filter(l -> l.startsWith("to repack: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no 'to repack' line in:\n" + pruneOut))
+                .replaceAll("to repack: +([0-9]+) blobs.*", "$1"));
+    }
+
+        private Path copyOf(Path repo) throws Exception {
         Path c = dir.resolve("copy-" + copies++);
         RepoDirs.copy(repo, c);
         return c;
@@ -81,10 +88,11 @@ class PruneInteropTest {
         assertTrue(r.out().contains("4 snapshots have been removed, running prune\n"), r.out());
         assertTrue(r.out().contains("\nto repack: "), r.out());
         assertTrue(r.out().endsWith("done\n"), r.out());
-        long repacked = Long.parseLong(r.out().lines().filter(l -> l.startsWith("to repack: ")).findFirst().orElseThrow()
-                .replaceAll("to repack: +([0-9]+) blobs.*", "$1"));
-        assertTrue(maxUnused.equals("5%") || repacked > 0, "--max-unused 0 repacks the partly used packs: " + r.out());
-        new Restic(theirs, PW).run(args).ok();
+        String restics = new Restic(theirs, PW).run(args).ok().out();
+        // whether partly used packs exist depends on how the backups' workers filled their packs;
+        // restic, pruning the same repository, says whether there are any to repack
+        assertTrue(maxUnused.equals("5%") || (repacked(r.out()) > 0) == (repacked(restics) > 0),
+                "--max-unused 0 repacks the partly used packs when restic does:\n" + r.out() + "\nrestic:\n" + restics);
 
         Restic check = new Restic(ours, PW);
         assertTrue(check.run("check", "--read-data").ok().out().contains("no errors were found"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at random moments on S3 (S3Proxy on loopback, one bucket per trial, the base copied
- * inside the server): 20 seeded {@link CrashTrials} with ~31 MiB of new data, and one kill while
+ * inside the server): 20 seeded {@link CrashTrials} with ~31 MiB of new data in 4 MiB packs, and one kill while
  * a pack is on the wire: S3Proxy holds the second pack upload before reading its body, the child
  * is killed, and the store, reading the cut body, keeps no object (a PUT is all or nothing); the
  * first pack stays as an orphan that the rerun adopts because of the dead process's lock.

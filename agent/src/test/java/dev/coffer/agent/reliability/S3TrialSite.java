@@ -58,7 +58,12 @@ record S3TrialSite(S3ProxyServer server, Path cwd) implements TrialSite {
 
         @Override
         public Coffer coffer() {
-            return new Coffer(url(), site.cwd, site.server.env());
+            Coffer c = new Coffer(url(), site.cwd, site.server.env());
+            // restic's smallest packs (4 MiB): the trials' ~31 MiB of new data fills eight of them, so
+            // kills at random moments find some stored and some not; with 16 MiB packs the first one
+            // was stored so near the end that a CI run's 20 kills all missed that moment
+            c.env.put("RESTIC_PACK_SIZE", "4");
+            return c;
         }
 
         @Override
