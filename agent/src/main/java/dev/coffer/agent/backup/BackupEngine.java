@@ -12,6 +12,7 @@ import dev.coffer.repo.file.SnapshotSummary;
 import dev.coffer.repo.file.Tree;
 import dev.coffer.repo.model.BlobType;
 import dev.coffer.repo.model.Id;
+import dev.coffer.repo.pack.StagedPackWriter;
 import dev.coffer.repo.repository.BlobUploader;
 import dev.coffer.repo.repository.Repository;
 import dev.coffer.repo.repository.SaveStats;
@@ -39,6 +40,12 @@ import java.util.concurrent.Executors;
  * repository lock. An interrupted backup saves no snapshot.
  */
 public final class BackupEngine {
+    /**
+     * Staged packs (local repositories) untouched for this long were left by a killed backup and are
+     * deleted when the next one starts: restic's age for a stale lock.
+     */
+    static final Duration ABANDONED_STAGING = Duration.ofMinutes(30);
+
     private final Repository repo;
     private final Clock clock;
     private final int workers;
@@ -79,6 +86,7 @@ public final class BackupEngine {
             t.setDaemon(true);
             return t;
         });
+        StagedPackWriter.removeAbandoned(repo.backend().stagingDir(), start.minus(ABANDONED_STAGING));
         try (BlobUploader uploader = new BlobUploader(repo, req.packSize(), 2, req.compressionLevel())) {
             ChunkerTables tables = Chunker.tables(repo.polynomial());
             Archiver archiver = new Archiver(uploader, repo.index()::has, new TreePackLoader(repo), tables,

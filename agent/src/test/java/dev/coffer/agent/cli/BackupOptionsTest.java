@@ -241,6 +241,21 @@ class BackupOptionsTest {
         assertEquals(2, count("snapshots"), "a refused run writes nothing");
     }
 
+    @Test
+    void stagedPacksAKilledBackupLeftAreRemovedByTheNextOne() throws Exception {
+        Path staging = Files.createDirectories(repo.resolve("data/00"));
+        Path killed = Files.write(staging.resolve("pack-tmp-killed"), new byte[4096]);
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Path running = Files.write(staging.resolve("pack-tmp-running"), new byte[4096]);
+        Path src = tmp.resolve("few");
+        TestData.mixed(src, 2, 1);
+        backup(src.toString());
+        assertTrue(!Files.exists(killed), "a staged pack untouched for 2 h is gone");
+        assertTrue(Files.exists(running), "a recent one may belong to a running backup and stays");
+        assertTrue(new Restic(repo, PW).run("check").ok().out().contains("no errors were found"));
+    }
+
     private static List<String> paths(String lsOut) {
         return lsOut.lines().skip(1).filter(l -> !l.isBlank()).sorted().toList();
     }

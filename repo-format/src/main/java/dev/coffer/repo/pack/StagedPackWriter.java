@@ -40,10 +40,38 @@ public final class StagedPackWriter implements AutoCloseable {
         this.ch = ch;
     }
 
+    /** Name prefix of staged packs; no id starts with it. */
+    static final String PREFIX = "pack-tmp-";
+
+    /**
+     * Deletes the staged packs in {@code dir} last written before {@code cutoff}: what backups that
+     * were killed left behind (a live writer appends to its file, or renames it, within seconds).
+     * Returns how many were deleted; a file that vanishes meanwhile is not an error.
+     */
+    public static int removeAbandoned(Path dir, java.time.Instant cutoff) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, PREFIX + "*")) {
+            for (Path p : s) {
+                try {
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && Files.deleteIfExists(p)) {
+                        removed++;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // deleted or renamed by its writer meanwhile
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Creates a new, empty staged pack in {@code dir}. */
     public static StagedPackWriter create(CryptoKey key, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path p = dir.resolve("pack-tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        Path p = dir.resolve(PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
         EnumSet<StandardOpenOption> opts = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileChannel ch = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? FileChannel.open(p, opts, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
