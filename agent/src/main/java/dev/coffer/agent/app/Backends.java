@@ -37,6 +37,9 @@ public final class Backends {
     /**
      * The stack for {@code spec}.
      *
+     * A CA certificate file in RESTIC_CACERT is used when {@code options} name none (as
+     * {@code --cacert}, whose default it is in restic).
+     *
      * @param cacheBase where remote repositories keep their cache (each in a folder named after
      *     its location), or null for none; see {@link #defaultCacheBase}
      */
@@ -46,6 +49,11 @@ public final class Backends {
             throw new UsageException("no repository given: set RESTIC_REPOSITORY or pass -r/--repo");
         }
         RepositoryLocation loc = RepositoryLocation.parse(spec);
+        String envCa = env.get("RESTIC_CACERT");
+        if (!options.containsKey("cacert") && envCa != null && !envCa.isBlank()) {
+            options = new java.util.LinkedHashMap<>(options);
+            options.put("cacert", env.cwd().resolve(envCa.strip()).toString());
+        }
         if (loc instanceof RepositoryLocation.Local l) {
             CountingBackend counter = new CountingBackend(new LocalBackend(env.cwd().resolve(l.path())));
             return new Stack(new LoggingBackend(counter), counter);

@@ -28,7 +28,7 @@ public final class TlsFailures {
     /**
      * One line: what failed, why, and what to do, e.g. "load config: the server's TLS certificate
      * is not trusted (PKIX path building failed ...); if a private CA signed it, pass its
-     * certificate with --cacert FILE (or -o cacert=FILE)".
+     * certificate with --cacert FILE (or -o cacert=FILE, or RESTIC_CACERT=FILE)".
      */
     public static String message(String what, Throwable failure) {
         Throwable root = failure;
@@ -37,6 +37,6 @@ public final class TlsFailures {
         }
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return what + ": the server's TLS certificate is not trusted (" + why.replace('\n', ' ')
-                + "); if a private CA signed it, pass its certificate with --cacert FILE (or -o cacert=FILE)";
+                + "); if a private CA signed it, pass its certificate with --cacert FILE (or -o cacert=FILE, or RESTIC_CACERT=FILE)";
     }
 }

@@ -34,7 +34,7 @@ public final class GlobalOptions {
     java.time.Duration retryLock;
 
     @Option(names = "--cacert", paramLabel = "FILE",
-            description = "trust the CA certificates in FILE (PEM) for the S3 or REST server, as -o cacert=FILE does")
+            description = "trust the CA certificates in FILE (PEM) for the S3 or REST server, as -o cacert=FILE does (default: $RESTIC_CACERT)")
     Path cacert;
 
     @Option(names = "--pack-size", paramLabel = "MiB",

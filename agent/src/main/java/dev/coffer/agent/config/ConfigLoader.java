@@ -46,7 +46,8 @@ public final class ConfigLoader {
             "PRE_BACKUP_COMMAND", "POST_BACKUP_COMMAND", "PRE_BACKUP_URL", "POST_BACKUP_URL", "HOOK_TIMEOUT",
             "NTFY_ENABLED", "NTFY_ON_SUCCESS", "NTFY_SERVER", "NTFY_TOPIC", "NTFY_TITLE", "NTFY_PRIO", "NTFY_TAG",
             "NTFY_CREDS", "NTFY_TOKEN",
-            "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE", "RESTIC_PACK_SIZE");
+            "PUSHGATEWAY_ENABLED", "PUSHGATEWAY_URL", "PUSHGATEWAY_JOB", "PUSHGATEWAY_INSTANCE", "RESTIC_PACK_SIZE",
+            "RESTIC_CACERT");
     /** The prefix of the variables handed to the S3 backend as they are (AWS_ACCESS_KEY_ID...). */
     public static final String AWS_PREFIX = "AWS_";
 
@@ -117,6 +118,11 @@ public final class ConfigLoader {
         PushgatewayConfig push = pushgateway(r, namespace, hostname, repositoryForInstance);
         Map<String, Secret> aws = aws(r, env);
         int packSize = packSize(r);
+        r.get("RESTIC_CACERT").flatMap(v -> path(r, "RESTIC_CACERT", v)).ifPresent(ca -> {
+            if (!Files.isRegularFile(ca) || !Files.isReadable(ca)) {
+                r.problem("RESTIC_CACERT", "no readable file at " + ca + "; mount the CA certificate (PEM) there, or unset it");
+            }
+        });
 
         if (!problems.isEmpty()) {
             // a setting read globally and per job (PROMETHEUS_SNAPSHOT_URL) is reported once

@@ -240,4 +240,14 @@ class ConfigLoaderTest {
         List<String> problems = problems(env);
         assertTrue(problems.stream().anyMatch(p -> p.contains("RESTIC_SOURCE") && p.contains("not a valid path")), problems.toString());
     }
+
+    @Test
+    void aCaCertificateFileMustBeThere(@TempDir Path dir) throws Exception {
+        Map<String, String> env = legacyEnv();
+        env.put("RESTIC_CACERT", dir.resolve("ca.pem").toString());
+        List<String> problems = problems(env);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("RESTIC_CACERT: no readable file at")), problems.toString());
+        Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        load(env);
+    }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * TLS verification is on by default: an HTTPS S3 or REST server with a self-signed certificate is
  * refused at once with one line that says to pass {@code --cacert}; with that certificate given as
- * {@code --cacert FILE} or {@code -o cacert=FILE} the same repository works. No switch turns
+ * {@code --cacert FILE}, {@code -o cacert=FILE} or RESTIC_CACERT (also the agent's) the same repository works. No switch turns
  * verification off.
  */
 @Tag("slow")
@@ -63,6 +63,19 @@ class TlsVerificationTest {
             Coffer coffer = coffer("s3:" + s3.endpoint() + "/tls-bucket/repo");
             coffer.env.putAll(s3.env());
             refusedThenAcceptedWithTheCa(coffer);
+
+            // the sidecar takes the CA from RESTIC_CACERT (a mounted file), as restic's later versions do
+            coffer.env.put("RESTIC_SOURCE", tmp.resolve("src").toString());
+            coffer.env.put("METRICS_PORT", "off");
+            coffer.env.put("RESTIC_CACERT", tmp.resolve("no-such-ca.pem").toString());
+            Coffer.Result misplaced = coffer.fork(false, "agent", "--once");
+            assertEquals(1, misplaced.exit(), misplaced.err());
+            assertTrue(misplaced.err().contains("RESTIC_CACERT: no readable file at"), misplaced.err());
+            coffer.env.put("RESTIC_CACERT", caPem.toString());
+            Coffer.Result once = coffer.fork(false, "agent", "--once");
+            assertEquals(0, once.exit(), once.out() + once.err());
+            String snapshots = coffer.run("snapshots", "--json").ok().out();
+            assertEquals(2, new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshots).size(), snapshots);
         }
     }
 
@@ -104,7 +117,10 @@ class TlsVerificationTest {
         assertTrue(snapshots.contains("\"paths\""), snapshots);
         Coffer.Result again = coffer.run("snapshots");
         assertEquals(1, again.exit(), again.err());
-        assertTrue(again.err().contains("--cacert"), again.err());
+        assertTrue(again.err().contains("--cacert") && again.err().contains("RESTIC_CACERT"), again.err());
+        coffer.env.put("RESTIC_CACERT", caPem.toString());
+        assertTrue(coffer.run("snapshots", "--json").ok().out().contains("\"paths\""), "RESTIC_CACERT stands for --cacert");
+        coffer.env.remove("RESTIC_CACERT");
     }
 
     private Coffer coffer(String repo) {
