@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coffer", mixinStandardHelpOptions = true, version = "coffer " + Version.VERSION,
         description = "Backups in restic's repository format, built for Kubernetes sidecars.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
-            RestoreCommand.class, CatCommand.class, CheckCommand.class, VersionCommand.class,
+            RestoreCommand.class, CatCommand.class, ListCommand.class, CheckCommand.class, VersionCommand.class,
             KeyCommand.class, UnlockCommand.class, TagCommand.class, DumpCommand.class, FindCommand.class,
             DiffCommand.class, StatsCommand.class, AgentCommand.class, ForgetCommand.class, PruneCommand.class,
             RepairCommand.class, RepairCommand.RebuildIndex.class})

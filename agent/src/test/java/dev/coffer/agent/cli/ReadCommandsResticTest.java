@@ -103,6 +103,28 @@ class ReadCommandsResticTest {
     }
 
     @Test
+    void listPrintsTheSameIdsAsRestic() throws Exception {
+        Repository r = Repository.open(new dev.coffer.repo.backend.LocalBackend(repo.repo), TwoSnapshots.PW.toCharArray(), new SecureRandom());
+        Id lock = r.saveUnpacked(FileType.LOCK, new LockFile(OffsetDateTime.now(), false, "other-pod", "user", 7, 1000, 0).encode());
+        try {
+            for (String type : ListCommand.TYPES) {
+                // restic prints in its storage listing's order (blobs: the index's); compare sorted
+                List<String> theirs = restic.run(tmp, "--no-lock", "list", type).ok().out().lines().sorted().toList();
+                List<String> ours = coffer("list", type).ok().out().lines().sorted().toList();
+                assertEquals(theirs, ours, "list " + type);
+                assertTrue(!ours.isEmpty(), "list " + type);
+            }
+            assertEquals(List.of(lock.hex()), coffer("list", "locks").ok().out().lines().toList(), "list locks takes no lock of its own");
+        } finally {
+            r.backend().remove(dev.coffer.repo.backend.FileHandle.of(FileType.LOCK, lock));
+        }
+        Cli.Result bad = coffer("list", "trees");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("list trees is not supported; use one of blobs, packs"), bad.err());
+        assertEquals(1, coffer("list").exit());
+    }
+
+    @Test
     void catLockPackAndBlobs() throws Exception {
         Repository r = Repository.open(new dev.coffer.repo.backend.LocalBackend(repo.repo), TwoSnapshots.PW.toCharArray(), new SecureRandom());
         Id lock = r.saveUnpacked(FileType.LOCK, new LockFile(OffsetDateTime.parse("2026-01-02T03:04:05.123+01:00"), true,
