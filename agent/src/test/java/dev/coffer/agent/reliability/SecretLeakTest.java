@@ -118,6 +118,8 @@ class SecretLeakTest {
             two.run("cat", "blob", tree);
             two.run("cat", "tree", s2);
             two.run("cat", "pack", firstFile(local.resolve("data")));
+            two.run("-v", "list", "blobs");
+            two.run("-v", "list", "keys");
             two.run("-v", "check");
             two.run("-v", "check", "--read-data");
             two.run("-v", "find", "--long", "*.txt");
