@@ -74,7 +74,8 @@ public final class RepositoryLock implements AutoCloseable {
     }
 
     /**
-     * Takes a lock, retrying with backoff (5 s doubling to 60 s) for up to {@code retry} while
+     * Takes a lock, retrying with backoff (5 s doubling to 60 s, each wait a random 50-100% of
+     * that, so two processes waiting for each other drift apart) for up to {@code retry} while
      * another lock conflicts.
      *
      * @throws RepositoryLockedException naming the conflicting lock's holder (pid, host, user),
@@ -92,11 +93,17 @@ public final class RepositoryLock implements AutoCloseable {
                 if (!now.isBefore(deadline)) {
                     throw e;
                 }
-                long wait = Math.min(delay, Duration.between(now, deadline).toMillis());
+                long wait = jittered(delay, Duration.between(now, deadline).toMillis(),
+                        java.util.concurrent.ThreadLocalRandom.current().nextDouble());
                 sleep(wait);
                 delay = Math.min(delay * 2, 60_000);
             }
         }
+    }
+
+    /** A wait of {@code random} (0 to 1) between half and all of {@code delay}, never past {@code remaining}. */
+    static long jittered(long delay, long remaining, double random) {
+        return Math.max(0, Math.min(remaining, delay / 2 + (long) (delay / 2 * random)));
     }
 
     private static RepositoryLock tryAcquire(Repository repo, boolean exclusive, LockOwner owner, LockPolicy policy)

@@ -78,4 +78,13 @@ class RepositoryLockTest {
     private static LockFile lock(Instant now, long secondsAgo, String host, long pid) {
         return new LockFile(OffsetDateTime.ofInstant(now.minusSeconds(secondsAgo), ZoneOffset.UTC), false, host, "app", pid, 0, 0);
     }
+
+    @Test
+    void retryWaitsAreRandomisedBetweenHalfAndAllOfTheBackoffWithinTheDeadline() {
+        assertEquals(2500, RepositoryLock.jittered(5000, 60_000, 0.0));
+        assertEquals(3750, RepositoryLock.jittered(5000, 60_000, 0.5));
+        assertEquals(4999, RepositoryLock.jittered(5000, 60_000, 0.9996));
+        assertEquals(1200, RepositoryLock.jittered(5000, 1200, 0.7), "never past the deadline");
+        assertEquals(0, RepositoryLock.jittered(5000, -3, 0.7));
+    }
 }
