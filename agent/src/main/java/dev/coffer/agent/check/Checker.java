@@ -222,11 +222,12 @@ public final class Checker {
         });
         ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
         ThreadLocal<BlobCodec.Buffers> buffers = ThreadLocal.withInitial(BlobCodec.Buffers::new);
+        ThreadLocal<byte[][]> packBuffer = ThreadLocal.withInitial(() -> new byte[1][0]);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Id p : packs) {
                 done.add(pool.submit(() -> {
-                    readPack(p, byPack.get(p), stored.get(p), zstd.get(), buffers.get());
+                    readPack(p, byPack.get(p), stored.get(p), zstd.get(), buffers.get(), packBuffer.get());
                     return null;
                 }));
             }
@@ -238,21 +239,35 @@ public final class Checker {
         }
     }
 
-    private void readPack(Id pack, List<PackedBlob> indexed, long size, Zstd zstd, BlobCodec.Buffers buffers) {
+    /**
+     * Reads one pack whole into {@code held[0]}, this worker's array (grown to the largest pack
+     * so far, so reading allocates no pack-sized array per pack), and checks its hash, header and
+     * every blob.
+     */
+    private void readPack(Id pack, List<PackedBlob> indexed, long size, Zstd zstd, BlobCodec.Buffers buffers, byte[][] held) {
         byte[] data;
+        int length;
         try {
-            data = repo.backend().load(FileHandle.of(FileType.PACK, pack));
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("it is " + size + " bytes, larger than any pack");
+            }
+            if (held[0].length < size) {
+                held[0] = new byte[(int) size];
+            }
+            data = held[0];
+            // a length of 0 would mean "the whole file": an empty pack reads as nothing
+            length = size == 0 ? 0 : repo.backend().loadInto(FileHandle.of(FileType.PACK, pack), 0, (int) size, data);
         } catch (IOException e) {
             error("pack " + pack + ": cannot be read: " + e.getMessage(), pack);
             return;
         }
         packsRead.incrementAndGet();
-        if (!Id.hash(data).equals(pack)) {
+        if (!Id.hash(data, 0, length).equals(pack)) {
             error("pack " + pack + ": content does not match its id (the file is damaged)", pack);
         }
         List<PackEntry> header;
         try {
-            header = PackReader.readHeader(pack, data, repo.key());
+            header = PackReader.readHeader(pack, data, length, repo.key());
         } catch (IOException e) {
             error("pack " + pack + ": header: " + e.getMessage(), pack);
             header = List.of();
@@ -264,7 +279,7 @@ public final class Checker {
             }
         }
         for (PackedBlob pb : indexed) {
-            if (pb.offset() + pb.length() > data.length) {
+            if (pb.offset() + pb.length() > length) {
                 error("pack " + pack + ": blob " + pb.handle().id().shortHex() + " lies beyond the end of the pack", pack);
                 continue;
             }

@@ -50,14 +50,19 @@ public final class PackReader {
 
     /** Parses the header of a pack held whole in memory. */
     public static List<PackEntry> readHeader(Id id, byte[] pack, CryptoKey key) throws CorruptDataException {
-        if (pack.length < MIN_PACK) {
-            throw new CorruptDataException("pack " + id + " is " + pack.length + " bytes, too small to be a pack");
+        return readHeader(id, pack, pack.length, key);
+    }
+
+    /** Parses the header of a pack held whole in the first {@code length} bytes of {@code pack}. */
+    public static List<PackEntry> readHeader(Id id, byte[] pack, int length, CryptoKey key) throws CorruptDataException {
+        if (length < MIN_PACK) {
+            throw new CorruptDataException("pack " + id + " is " + length + " bytes, too small to be a pack");
         }
-        long hdrLen = readIntLE(pack, pack.length - 4) & 0xffffffffL;
-        if (hdrLen + 4 > pack.length || hdrLen + 4 > PackWriter.MAX_HEADER_SIZE + 4L || hdrLen < CryptoKey.OVERHEAD) {
+        long hdrLen = readIntLE(pack, length - 4) & 0xffffffffL;
+        if (hdrLen + 4 > length || hdrLen + 4 > PackWriter.MAX_HEADER_SIZE + 4L || hdrLen < CryptoKey.OVERHEAD) {
             throw new CorruptDataException("pack " + id + " has an invalid header length " + hdrLen);
         }
-        int start = (int) (pack.length - 4 - hdrLen);
+        int start = (int) (length - 4 - hdrLen);
         return parseHeader(id, key.open(pack, start, (int) hdrLen), start);
     }
 
