@@ -1,6 +1,7 @@
 package dev.coffer.ship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -34,14 +35,17 @@ class LauncherTest {
     @Test
     void setsContainerFriendlyJvmFlags() throws Exception {
         Run.Result r = coffer(Map.of("COFFER_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "version").ok();
-        for (String flag : List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:-UsePerfData", "-XX:ErrorFile=" + tmp.resolve("t"))) {
+        for (String flag : List.of("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:MaxNewSize=8388608",
+                "-XX:FreqInlineSize=100", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-XX:ErrorFile=" + tmp.resolve("t"))) {
             assertTrue(r.out().contains(flag), flag + " missing:\n" + r);
         }
         assertTrue(r.out().contains("coffer "), r.toString());
         Run.Result g1 = coffer(Map.of("COFFER_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "COFFER_GC", "g1",
                 "COFFER_MAX_RAM_PERCENTAGE", "70"), "version").ok();
         assertTrue(g1.out().contains("-XX:+UseG1GC") && g1.out().contains("-XX:MaxRAMPercentage=70"), g1.toString());
+        // G1 sizes its young generation itself: a fixed cap would defeat its pause-time goal
+        assertFalse(g1.out().contains("-XX:MaxNewSize=8388608"), g1.toString());
     }
 
     @Test

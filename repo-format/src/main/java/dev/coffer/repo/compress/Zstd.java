@@ -38,6 +38,23 @@ public final class Zstd implements AutoCloseable {
     }
 
     /**
+     * Compresses {@code src[off..off+len)} into {@code dst} at {@code dstOff}, writing at most
+     * {@code capacity} bytes; returns the bytes written, or -1 if the frame does not fit (nothing
+     * is promised about {@code dst} then). A frame that fits is the same as {@link #compress}'s; zstd
+     * may want a few bytes more room than the frame takes.
+     */
+    public int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int capacity) {
+        try {
+            return compressor.compressByteArray(dst, dstOff, capacity, src, off, len);
+        } catch (com.github.luben.zstd.ZstdException e) {
+            if (e.getErrorCode() == com.github.luben.zstd.Zstd.errDstSizeTooSmall()) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Decompresses a blob whose plaintext length is known (from the pack header or the index) into
      * {@code dst}; fails unless exactly {@code expectedLength} bytes come out.
      */

@@ -2,6 +2,7 @@ package dev.coffer.repo.crypto;
 
 import dev.coffer.repo.model.CorruptDataException;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -114,6 +115,71 @@ public final class CryptoKey {
         System.arraycopy(iv, 0, out, outOff, IV_SIZE);
         e.mac(poly, iv, 0, out, outOff + IV_SIZE, len, out, outOff + IV_SIZE + len);
         return len + OVERHEAD;
+    }
+
+    /** Receives a sealed object in order, in parts that are only valid during the call. */
+    public interface SealedSink {
+        void write(byte[] b, int off, int len) throws IOException;
+    }
+
+    /**
+     * Seals {@code plain[off, off+len)} exactly as {@link #seal(byte[], int, int, byte[], int)}
+     * does, but hands {@code IV ‖ CT ‖ MAC} to {@code sink} in parts built in {@code slice} (whose
+     * length, rounded down to a multiple of 16, is the part size; at least 16 bytes), so that no
+     * array of the sealed object's size is needed.
+     *
+     * @return the number of bytes handed to the sink, {@code len + OVERHEAD}
+     */
+    public int sealTo(byte[] plain, int off, int len, byte[] slice, SealedSink sink) throws IOException {
+        Objects.checkFromIndexSize(off, len, plain.length);
+        int step = slice.length & ~15;
+        if (step < 16) {
+            throw new IllegalArgumentException("slice must hold at least 16 bytes, got " + slice.length);
+        }
+        Engines e = engines();
+        byte[] iv = e.iv;
+        do {
+            random.nextBytes(iv);
+        } while (isZero(iv, 0, IV_SIZE));
+        long[] h = e.acc;
+        h[0] = h[1] = h[2] = 0;
+        try {
+            e.ctr.init(Cipher.ENCRYPT_MODE, e.encKey, new IvParameterSpec(iv));
+            e.ecb.doFinal(iv, 0, IV_SIZE, e.s, 0);
+            sink.write(iv, 0, IV_SIZE);
+            int done = 0;
+            while (true) {
+                int n = Math.min(step, len - done);
+                boolean last = done + n == len;
+                int ct = ctrPart(e.ctr, plain, off + done, n, slice, last);
+                if (ct != n) {
+                    throw new IllegalStateException("AES-CTR wrote " + ct + " bytes for " + n);
+                }
+                int full = last ? n & ~15 : n;
+                poly.update(slice, 0, full, h);
+                if (last) {
+                    poly.last(slice, full, n - full, e.s, 0, e.tag, 0, e.pad, h);
+                }
+                sink.write(slice, 0, n);
+                if (last) {
+                    break;
+                }
+                done += n;
+            }
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("AES-CTR failed", ex);
+        }
+        sink.write(e.tag, 0, MAC_SIZE);
+        return len + OVERHEAD;
+    }
+
+    /** One part of a CTR run into {@code out[0..)}: in slices as {@link #ctr}, finishing the run only if {@code last}. */
+    private static int ctrPart(Cipher c, byte[] in, int off, int len, byte[] out, boolean last) throws GeneralSecurityException {
+        int done = 0;
+        while (len - done > CTR_SLICE) {
+            done += c.update(in, off + done, CTR_SLICE, out, done);
+        }
+        return done + (last ? c.doFinal(in, off + done, len - done, out, done) : c.update(in, off + done, len - done, out, done));
     }
 
     /** Seals the whole array into a new one. */

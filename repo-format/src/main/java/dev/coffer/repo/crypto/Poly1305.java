@@ -44,10 +44,25 @@ final class Poly1305 {
         h[0] = h[1] = h[2] = 0;
         int full = len & ~15;
         blocks(msg, off, off + full, 1, h);
-        int rest = len - full;
+        last(msg, off + full, len - full, s, sOff, out, outOff, scratch, h);
+    }
+
+    /**
+     * Adds whole blocks to a tag being computed in parts ({@code h} starts as three zeros):
+     * {@code len} must be a multiple of 16. End with {@link #last}.
+     */
+    void update(byte[] msg, int off, int len, long[] h) {
+        if ((len & 15) != 0) {
+            throw new IllegalArgumentException("only whole 16-byte blocks can be added, got " + len + " bytes");
+        }
+        blocks(msg, off, off + len, 1, h);
+    }
+
+    /** Adds the last {@code rest} (0 to 15) bytes and writes the tag; the same as {@link #tag} in one go. */
+    void last(byte[] msg, int off, int rest, byte[] s, int sOff, byte[] out, int outOff, byte[] scratch, long[] h) {
         if (rest != 0) {
             // the last block: padded with a 0x01 byte and zeros, so it gets no bit 128
-            System.arraycopy(msg, off + full, scratch, 0, rest);
+            System.arraycopy(msg, off, scratch, 0, rest);
             scratch[rest] = 1;
             for (int i = rest + 1; i < 16; i++) {
                 scratch[i] = 0;

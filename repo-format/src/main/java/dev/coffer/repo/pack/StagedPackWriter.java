@@ -87,6 +87,17 @@ public final class StagedPackWriter implements AutoCloseable {
         entries.add(e);
     }
 
+    /**
+     * Seals {@code plain[off, off+len)} (stored uncompressed) straight into the file: the sealed
+     * blob is built in parts in {@code slice}, never whole in memory.
+     */
+    public void addSealing(BlobType type, Id id, byte[] plain, int off, int len, byte[] slice) throws IOException {
+        PackEntry e = new PackEntry(type, id, size, len + CryptoKey.OVERHEAD, 0);
+        key.sealTo(plain, off, len, slice, this::write);
+        headerSize += e.headerSize();
+        entries.add(e);
+    }
+
     private void write(byte[] b, int off, int len) throws IOException {
         md.update(b, off, len);
         for (int p = off; p < off + len; ) {

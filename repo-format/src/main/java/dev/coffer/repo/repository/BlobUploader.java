@@ -129,6 +129,10 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
         if (compress && type == BlobType.DATA && len > 4 * SAMPLE && !worthCompressing(s, buf, off)) {
             compress = false;
         }
+        if (staging != null && type == BlobType.DATA) {
+            saveStaged(s, id, buf, off, len, compress);
+            return true;
+        }
         // one scratch array: zstd writes behind room for the IV, then encryption runs in place
         byte[] sealed = s.sealed((compress ? dev.coffer.repo.compress.Zstd.maxCompressedLength(len) : len) + CryptoKey.OVERHEAD);
         int sealedLen = -1;
@@ -141,11 +145,6 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
         }
         if (sealedLen < 0) {
             sealedLen = key.seal(buf, off, len, sealed, 0);
-        }
-        if (staging != null && type == BlobType.DATA) {
-            addStaged(s, id, sealed, sealedLen, ulen);
-            count(type, len, sealedLen);
-            return true;
         }
         PackWriter full = null;
         synchronized (this) {
@@ -175,8 +174,14 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
         dataAddedPacked.addAndGet(sealedLen);
     }
 
-    /** Appends a sealed data blob to this thread's staged pack, handing the pack to the uploads when full. */
-    private void addStaged(Scratch s, Id id, byte[] sealed, int sealedLen, int ulen) throws IOException {
+    /**
+     * Appends a data blob to this thread's staged pack: compressed in the scratch array if it
+     * shrinks (the array needs only the compressed size), else sealed straight into the file in
+     * parts, so an incompressible chunk needs no array of its size.
+     */
+    private void saveStaged(Scratch s, Id id, byte[] buf, int off, int len, boolean compress) throws IOException {
+        int clen = compress ? s.compressSmaller(buf, off, len) : -1;
+        int sealedLen = (clen >= 0 ? clen : len) + CryptoKey.OVERHEAD;
         StagedPackWriter pw = s.pack;
         if (pw != null && (pw.size() + sealedLen > packSize || pw.headerFull())) {
             s.pack = null;
@@ -187,7 +192,14 @@ public final class BlobUploader implements BlobSaver, AutoCloseable {
             pw = StagedPackWriter.create(key, staging);
             s.pack = pw;
         }
-        pw.add(BlobType.DATA, id, sealed, 0, sealedLen, ulen);
+        if (clen >= 0) {
+            byte[] sealed = s.sealed();
+            key.seal(sealed, CryptoKey.IV_SIZE, clen, sealed, 0);
+            pw.add(BlobType.DATA, id, sealed, 0, sealedLen, len);
+        } else {
+            pw.addSealing(BlobType.DATA, id, buf, off, len, s.slice);
+        }
+        count(BlobType.DATA, len, sealedLen);
     }
 
     private void uploadStaged(StagedPackWriter pw) throws IOException {
