@@ -44,6 +44,11 @@ import java.util.concurrent.Future;
 public final class Restorer {
     /** Writes go out in slices: the JDK's per-thread direct copy buffer grows to each write's size. */
     private static final int IO_SLICE = 1 << 20;
+    /**
+     * Neighbouring blobs of a pack are read together up to this many bytes: few reads, and a range
+     * array per worker of this size rather than a whole pack's.
+     */
+    static final int RUN_BYTES = 4 << 20;
 
     private final Repository repo;
     private final int workers;
@@ -52,7 +57,7 @@ public final class Restorer {
     private final ThreadLocal<Zstd> zstd = ThreadLocal.withInitial(() -> new Zstd(Zstd.DEFAULT_LEVEL));
     /** Each worker opens blobs into arrays of its own, reused from blob to blob. */
     private final ThreadLocal<BlobCodec.Buffers> buffers = ThreadLocal.withInitial(BlobCodec.Buffers::new);
-    /** Each worker reads pack ranges into one array of its own (at most a pack's size). */
+    /** Each worker reads runs of blobs into one array of its own (RUN_BYTES, or the largest blob). */
     private final ThreadLocal<RangeBuffer> ranges = ThreadLocal.withInitial(RangeBuffer::new);
 
     /** A growing array, reused for every pack range one worker reads. */
@@ -61,8 +66,8 @@ public final class Restorer {
 
         byte[] atLeast(int n) {
             if (b.length < n) {
-                // packs are at most 16 MiB: grow to what is asked, rounded up to 1 MiB
-                b = new byte[(n + (1 << 20) - 1) & -(1 << 20)];
+                // RUN_BYTES at first; a larger blob (at most 8 MiB of data) grows it once or twice
+                b = new byte[Math.max(RUN_BYTES, (n + (1 << 20) - 1) & -(1 << 20))];
             }
             return b;
         }
@@ -91,7 +96,9 @@ public final class Restorer {
      */
     public RestoreResult verifyOnly(Id root, Path target) throws IOException {
         RestorePlan plan = new RestorePlan();
-        planTree(plan, root, target, "", includes.isEmpty());
+        try (TreePrefetch trees = new TreePrefetch(repo, workers, root)) {
+            planTree(plan, trees, root, target, "", includes.isEmpty());
+        }
         List<String> problems = new ArrayList<>();
         long ok = new RestoreVerifier(repo).verify(plan.files, problems);
         return new RestoreResult(plan.files.size(), plan.dirs.size(), plan.totalBytes, ok, problems);
@@ -101,7 +108,9 @@ public final class Restorer {
     public RestoreResult restore(Id root, Path target) throws IOException {
         RestorePlan plan = new RestorePlan();
         Files.createDirectories(target);
-        planTree(plan, root, target, "", includes.isEmpty());
+        try (TreePrefetch trees = new TreePrefetch(repo, workers, root)) {
+            planTree(plan, trees, root, target, "", includes.isEmpty());
+        }
         for (Map.Entry<Path, Node> d : plan.dirs) {
             Files.createDirectories(d.getKey());
         }
@@ -154,10 +163,11 @@ public final class Restorer {
      * Adds the selected entries of a tree to the plan; returns true if anything was added.
      * {@code selected}: an include pattern matched this tree's directory (or there are none).
      */
-    private boolean planTree(RestorePlan plan, Id treeId, Path dir, String inner, boolean selected) throws IOException {
+    private boolean planTree(RestorePlan plan, TreePrefetch trees, Id treeId, Path dir, String inner, boolean selected)
+            throws IOException {
         Tree tree;
         try {
-            tree = Tree.decode(repo.loadBlob(new BlobHandle(treeId, BlobType.TREE)));
+            tree = trees.take(treeId);
         } catch (CorruptDataException | NotFoundException e) {
             errors.add("damaged: " + dir + ": its content (tree " + treeId.shortHex() + ") cannot be read: " + e.getMessage());
             return selected;
@@ -187,7 +197,7 @@ public final class Restorer {
                         if (!sel) {
                             plan.dirs.remove(at);
                         }
-                    } else if (!planTree(plan, n.subtree(), p, path, sel) && !sel) {
+                    } else if (!planTree(plan, trees, n.subtree(), p, path, sel) && !sel) {
                         plan.dirs.remove(at);
                     } else {
                         any = true;
@@ -258,8 +268,25 @@ public final class Restorer {
         return s;
     }
 
+    /**
+     * Restores the blobs {@code uses} of one pack: reads them in runs of neighbouring blobs (each
+     * run one read of at most {@link #RUN_BYTES}, or one blob if it is larger), opens each blob in
+     * place and writes it wherever it goes.
+     */
     private void restorePack(Id packId, List<BlobUse> uses) throws IOException {
         uses.sort(Comparator.comparingLong(u -> u.blob.offset()));
+        for (int from = 0; from < uses.size(); ) {
+            long start = uses.get(from).blob.offset();
+            int to = from + 1;
+            while (to < uses.size() && uses.get(to).blob.offset() + uses.get(to).blob.length() - start <= RUN_BYTES) {
+                to++;
+            }
+            restoreRun(packId, uses.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void restoreRun(Id packId, List<BlobUse> uses) throws IOException {
         long start = uses.get(0).blob.offset();
         BlobUse last = uses.get(uses.size() - 1);
         long end = last.blob.offset() + last.blob.length();
@@ -273,6 +300,7 @@ public final class Restorer {
             }
             return;
         }
+        BlobCodec.Buffers b = buffers.get();
         for (BlobUse u : uses) {
             byte[] plain;
             int len = u.blob.plaintextLength();
@@ -281,21 +309,19 @@ public final class Restorer {
                 continue;
             }
             try {
-                plain = BlobCodec.openInto(repo.key(), zstd.get(), u.blob, range, (int) (u.blob.offset() - start), buffers.get());
+                plain = BlobCodec.openInPlace(repo.key(), zstd.get(), u.blob, range, (int) (u.blob.offset() - start), b);
             } catch (CorruptDataException e) {
                 fail(u, e.getMessage());
                 continue;
             }
-            boolean hole = options.sparse() && allZero(plain, len);
+            int at = b.offset();
+            boolean hole = options.sparse() && allZero(plain, at, len);
             for (Write w : u.writes) {
                 if (hole) {
                     w.file().create();
-                    if (w.file().pending.decrementAndGet() == 0 && !w.file().damaged.get()) {
-                        metadata.apply(w.file().path, w.file().node);
-                    }
-                    continue;
+                } else {
+                    write(w, plain, at, len);
                 }
-                write(w, plain, len);
                 if (w.file().pending.decrementAndGet() == 0 && !w.file().damaged.get()) {
                     metadata.apply(w.file().path, w.file().node);
                 }
@@ -307,7 +333,7 @@ public final class Restorer {
      * Writes one blob into its file. A file made of this one blob is created, written and closed
      * in one go; larger files are created at their full size first (see FileTarget#create).
      */
-    private static void write(Write w, byte[] plain, int len) throws IOException {
+    private static void write(Write w, byte[] plain, int at, int len) throws IOException {
         FileTarget f = w.file();
         FileChannel ch;
         if (f.node.content().size() == 1) {
@@ -318,7 +344,7 @@ public final class Restorer {
         }
         try (ch) {
             for (int p = 0; p < len; ) {
-                p += ch.write(ByteBuffer.wrap(plain, p, Math.min(IO_SLICE, len - p)), w.offset() + p);
+                p += ch.write(ByteBuffer.wrap(plain, at + p, Math.min(IO_SLICE, len - p)), w.offset() + p);
             }
         }
     }
@@ -334,8 +360,8 @@ public final class Restorer {
         }
     }
 
-    private static boolean allZero(byte[] b, int len) {
-        for (int i = 0; i < len; i++) {
+    private static boolean allZero(byte[] b, int at, int len) {
+        for (int i = at; i < at + len; i++) {
             if (b[i] != 0) {
                 return false;
             }

@@ -91,7 +91,9 @@ public final class CryptoKey {
 
     /**
      * Encrypts {@code plain[off, off+len)} and writes {@code IV ‖ CT ‖ MAC} ({@code len + OVERHEAD}
-     * bytes) into {@code out} at {@code outOff}. Input and output may be the same array.
+     * bytes) into {@code out} at {@code outOff}. Input and output may be the same array; where they
+     * overlap (and {@code len} exceeds 4 KiB) the ciphertext, at {@code outOff + 16}, must not
+     * start after the plaintext.
      *
      * @return the number of bytes written, {@code len + OVERHEAD}
      */
@@ -105,7 +107,7 @@ public final class CryptoKey {
         } while (isZero(iv, 0, IV_SIZE));
         try {
             e.ctr.init(Cipher.ENCRYPT_MODE, e.encKey, new IvParameterSpec(iv));
-            int ct = ctr(e.ctr, plain, off, len, out, outOff + IV_SIZE);
+            int ct = ctr(e, plain, off, len, out, outOff + IV_SIZE);
             if (ct != len) {
                 throw new IllegalStateException("AES-CTR wrote " + ct + " bytes for " + len);
             }
@@ -207,7 +209,8 @@ public final class CryptoKey {
     /**
      * Verifies the MAC of {@code sealed[off, off+len)} (in constant time) and, only if it matches,
      * writes the {@code len - OVERHEAD} plaintext bytes into {@code out} at {@code outOff}.
-     * Input and output may be the same array.
+     * Input and output may be the same array; where they overlap (and the ciphertext exceeds 4 KiB)
+     * the plaintext must not start after the ciphertext ({@code off + 16}).
      *
      * @return the plaintext length
      * @throws CorruptDataException if the input is too short, its nonce is all zero or its MAC
@@ -235,7 +238,7 @@ public final class CryptoKey {
         }
         try {
             e.ctr.init(Cipher.ENCRYPT_MODE, e.encKey, new IvParameterSpec(sealed, off, IV_SIZE));
-            return ctr(e.ctr, sealed, ctOff, ctLen, out, outOff);
+            return ctr(e, sealed, ctOff, ctLen, out, outOff);
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("AES-CTR failed", ex);
         }
@@ -246,11 +249,28 @@ public final class CryptoKey {
      * CTR loop with an AES-NI routine only once that method is compiled normally; called once per
      * megabyte-sized blob it would only ever be compiled on-stack, without the intrinsic, and run
      * about 30 times slower.
+     *
+     * <p>When input and output share an array the JDK's cipher copies every slice into a fresh
+     * array first (hundreds of MiB of garbage per GiB sealed or opened in place), so here each
+     * slice is staged in the thread's own {@code slice} array instead. As with the JDK's
+     * copy, an output that overlaps its input must not start after it (same offset or earlier:
+     * how {@code BlobUploader} seals and the restorer opens).
      */
-    private static int ctr(Cipher c, byte[] in, int off, int len, byte[] out, int outOff) throws GeneralSecurityException {
+    private static int ctr(Engines e, byte[] in, int off, int len, byte[] out, int outOff) throws GeneralSecurityException {
+        Cipher c = e.ctr;
+        boolean staged = in == out;
         int done = 0;
         while (len - done > CTR_SLICE) {
-            done += c.update(in, off + done, CTR_SLICE, out, outOff + done);
+            if (staged) {
+                System.arraycopy(in, off + done, e.slice, 0, CTR_SLICE);
+                done += c.update(e.slice, 0, CTR_SLICE, out, outOff + done);
+            } else {
+                done += c.update(in, off + done, CTR_SLICE, out, outOff + done);
+            }
+        }
+        if (staged) {
+            System.arraycopy(in, off + done, e.slice, 0, len - done);
+            return done + c.doFinal(e.slice, 0, len - done, out, outOff + done);
         }
         return done + c.doFinal(in, off + done, len - done, out, outOff + done);
     }
@@ -340,6 +360,8 @@ public final class CryptoKey {
         final byte[] tag = new byte[MAC_SIZE];
         final byte[] pad = new byte[16];
         final long[] acc = new long[5];
+        /** Stages one CTR slice when a cipher runs in place (see {@link CryptoKey#ctr}). */
+        final byte[] slice = new byte[CTR_SLICE];
 
         Engines(byte[] encrypt, byte[] macK) {
             try {

@@ -40,11 +40,18 @@ public final class BlobCodec {
     public static final class Buffers {
         private byte[] opened = new byte[0];
         private byte[] inflated = new byte[0];
+        private int offset;
         private final MessageDigest md = Id.sha256();
 
         private static byte[] atLeast(byte[] b, int n) {
-            // blobs are at most 8 MiB of data (trees aside): grow to what is asked, rounded up to 256 KiB
-            return b.length >= n ? b : new byte[(int) Math.min(Integer.MAX_VALUE - 8, ((long) n + (1 << 18) - 1) & -(1 << 18))];
+            // blobs are at most 8 MiB of data (trees aside): grow to the next power of two (at least
+            // 256 KiB), so that a worker seeing ever larger blobs reallocates a few times, not dozens
+            return b.length >= n ? b : new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1L << 18, Long.highestOneBit((long) n - 1) << 1))];
+        }
+
+        /** Where the plaintext starts in the array the last {@link #openInPlace} returned. */
+        public int offset() {
+            return offset;
         }
     }
 
@@ -76,6 +83,41 @@ public final class BlobCodec {
         if (!Id.fromDigest(b.md).equals(pb.handle().id())) {
             throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " does not match its id");
         }
+        return plain;
+    }
+
+    /**
+     * Like {@link #openInto}, with the same checks, but decrypts in place: {@code buf[off, off +
+     * pb.length())} is overwritten. An uncompressed blob's plaintext stays in {@code buf} (the
+     * returned array) at {@code b.offset()}; a compressed one is inflated into {@code b}'s array,
+     * at offset 0. Valid until the next call with the same buffers or a write to {@code buf}.
+     */
+    public static byte[] openInPlace(CryptoKey key, Zstd zstd, PackedBlob pb, byte[] buf, int off, Buffers b)
+            throws CorruptDataException {
+        if (off < 0 || buf.length - off < pb.length() || pb.length() < CryptoKey.OVERHEAD) {
+            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " is truncated");
+        }
+        int n = pb.length() - CryptoKey.OVERHEAD;
+        int at = off + CryptoKey.IV_SIZE;
+        try {
+            key.open(buf, off, pb.length(), buf, at);
+        } catch (CorruptDataException e) {
+            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " fails its MAC check", e);
+        }
+        byte[] plain = buf;
+        if (pb.compressed()) {
+            int m = pb.uncompressedLength();
+            b.inflated = Buffers.atLeast(b.inflated, m);
+            zstd.decompress(buf, at, n, b.inflated, 0, m);
+            plain = b.inflated;
+            n = m;
+            at = 0;
+        }
+        b.md.update(plain, at, n);
+        if (!Id.fromDigest(b.md).equals(pb.handle().id())) {
+            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " does not match its id");
+        }
+        b.offset = at;
         return plain;
     }
 }

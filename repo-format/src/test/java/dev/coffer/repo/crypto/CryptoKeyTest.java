@@ -75,6 +75,23 @@ class CryptoKeyTest {
     }
 
     @Test
+    void sealsAndOpensManySlicesInPlaceAtTheSameOffset() throws Exception {
+        // the layouts the backup (sealing behind a 16-byte gap) and restore (opening over the
+        // ciphertext) use, longer than one CTR slice: staged slices must not corrupt each other
+        CryptoKey key = CryptoKey.random(new SecureRandom());
+        for (int n : new int[] {4096, 4097, 100_000, 1 << 20}) {
+            byte[] plain = new byte[n];
+            new java.util.Random(n).nextBytes(plain);
+            byte[] buf = new byte[n + CryptoKey.OVERHEAD];
+            System.arraycopy(plain, 0, buf, CryptoKey.IV_SIZE, n);
+            assertEquals(n + 32, key.seal(buf, CryptoKey.IV_SIZE, n, buf, 0));
+            assertArrayEquals(plain, key.open(buf.clone()), "length " + n);
+            assertEquals(n, key.open(buf, 0, n + 32, buf, CryptoKey.IV_SIZE));
+            assertArrayEquals(plain, Arrays.copyOfRange(buf, CryptoKey.IV_SIZE, CryptoKey.IV_SIZE + n), "length " + n);
+        }
+    }
+
+    @Test
     void sharedAcrossThreads() throws Exception {
         CryptoKey key = CryptoKey.random(new SecureRandom());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
