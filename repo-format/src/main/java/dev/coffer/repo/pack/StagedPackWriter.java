@@ -25,12 +25,19 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class StagedPackWriter implements AutoCloseable {
     /** Writes go through the JDK's per-thread direct buffer in slices of this size, keeping it small. */
     private static final int IO_SLICE = 1 << 20;
+    /**
+     * Writes smaller than this are gathered first: a small file's blob arrives as three writes
+     * (nonce, ciphertext, MAC), and 100,000 small files would otherwise cost 300,000 system calls.
+     */
+    private static final int GATHER = 64 * 1024;
 
     private final CryptoKey key;
     private final Path path;
     private final FileChannel ch;
     private final MessageDigest md = Id.sha256();
     private final List<PackEntry> entries = new ArrayList<>();
+    private final byte[] gathered = new byte[GATHER];
+    private int gatheredLen;
     private long size;
     private int headerSize;
 
@@ -100,10 +107,27 @@ public final class StagedPackWriter implements AutoCloseable {
 
     private void write(byte[] b, int off, int len) throws IOException {
         md.update(b, off, len);
+        size += len;
+        if (gatheredLen + len > GATHER) {
+            flush();
+        }
+        if (len >= GATHER) {
+            writeFully(b, off, len);
+        } else {
+            System.arraycopy(b, off, gathered, gatheredLen, len);
+            gatheredLen += len;
+        }
+    }
+
+    private void flush() throws IOException {
+        writeFully(gathered, 0, gatheredLen);
+        gatheredLen = 0;
+    }
+
+    private void writeFully(byte[] b, int off, int len) throws IOException {
         for (int p = off; p < off + len; ) {
             p += ch.write(ByteBuffer.wrap(b, p, Math.min(IO_SLICE, off + len - p)));
         }
-        size += len;
     }
 
     /** Bytes of blob data so far (without the header). */
@@ -134,6 +158,7 @@ public final class StagedPackWriter implements AutoCloseable {
         key.seal(header, 0, headerSize, tail, 0);
         PackWriter.putIntLE(tail, sealedLen, sealedLen);
         write(tail, 0, tail.length);
+        flush();
         ch.close();
         return new StagedPack(Id.fromDigest(md), path, size, List.copyOf(entries));
     }
