@@ -16,9 +16,6 @@ import java.util.Objects;
 public record PruneOptions(MaxUnused maxUnused, long maxRepackBytes, boolean repackCacheableOnly,
                            boolean repackSmall, int packSize) {
 
-    /** restic's default pack size. */
-    public static final int DEFAULT_PACK_SIZE = dev.coffer.repo.repository.PackSize.DEFAULT;
-
     public PruneOptions {
         Objects.requireNonNull(maxUnused, "maxUnused");
         if (maxRepackBytes < 0) {
@@ -31,7 +28,7 @@ public record PruneOptions(MaxUnused maxUnused, long maxRepackBytes, boolean rep
 
     /** restic's defaults: 5% unused, no repack limit, default pack size. */
     public static PruneOptions defaults() {
-        return new PruneOptions(MaxUnused.DEFAULT, Long.MAX_VALUE, false, false, DEFAULT_PACK_SIZE);
+        return new PruneOptions(MaxUnused.DEFAULT, Long.MAX_VALUE, false, false, dev.coffer.repo.repository.PackSize.DEFAULT);
     }
 
     /** Parses a {@code --max-repack-size} value; null or empty means no limit. */

@@ -43,8 +43,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * built in memory (they are small).
  */
 public final class BlobUploader implements BlobSaver, AutoCloseable {
-    /** restic's default pack size. */
-    public static final int DEFAULT_PACK_SIZE = PackSize.DEFAULT;
     /** Write an index file once this many uploaded blobs are not yet in one (restic: 50,000). */
     static final int INDEX_BLOBS = 50_000;
     private static final int SAMPLE = 32 * 1024;

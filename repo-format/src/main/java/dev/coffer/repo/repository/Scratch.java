@@ -25,10 +25,6 @@ final class Scratch {
     }
 
     /**
-     * The work array, at least {@code n} bytes. It grows in steps of half its size (chunks vary),
-     * but not past what the largest chunk needs unless a larger blob (a big tree) asks for more.
-     */
-    /**
      * Compresses a data chunk into the work array behind room for the IV and keeps it only if it
      * comes out smaller than the chunk: returns the compressed length, or -1 (also for a frame
      * within zstd's few bytes of slack of the chunk's size: such a chunk is stored as it is). The array grows to
@@ -61,6 +57,10 @@ final class Scratch {
         return sealed;
     }
 
+    /**
+     * The work array, at least {@code n} bytes. It grows in steps of half its size (chunks vary),
+     * but not past what the largest chunk needs unless a larger blob (a big tree) asks for more.
+     */
     byte[] sealed(int n) {
         if (sealed.length < n) {
             long step = sealed.length + (long) (sealed.length >> 1);
