@@ -15,24 +15,20 @@ public final class BlobCodec {
     /** Opens the blob {@code pb} whose sealed bytes start at {@code off} in {@code buf}. */
     public static byte[] open(CryptoKey key, Zstd zstd, PackedBlob pb, byte[] buf, int off) throws CorruptDataException {
         if (buf.length - off < pb.length()) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " is truncated");
+            throw damaged(pb, "is truncated", null);
         }
         byte[] plain;
         try {
             plain = key.open(buf, off, pb.length());
         } catch (CorruptDataException e) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " fails its MAC check", e);
+            throw damaged(pb, "fails its MAC check", e);
         }
         if (pb.compressed()) {
             byte[] out = new byte[pb.uncompressedLength()];
             zstd.decompress(plain, 0, plain.length, out, 0, out.length);
             plain = out;
         }
-        MessageDigest md = Id.sha256();
-        md.update(plain);
-        if (!Id.fromDigest(md).equals(pb.handle().id())) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " does not match its id");
-        }
+        checkId(pb, Id.sha256(), plain, 0, plain.length);
         return plain;
     }
 
@@ -63,14 +59,14 @@ public final class BlobCodec {
     public static byte[] openInto(CryptoKey key, Zstd zstd, PackedBlob pb, byte[] buf, int off, Buffers b)
             throws CorruptDataException {
         if (buf.length - off < pb.length() || pb.length() < CryptoKey.OVERHEAD) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " is truncated");
+            throw damaged(pb, "is truncated", null);
         }
         int n = pb.length() - CryptoKey.OVERHEAD;
         b.opened = Buffers.atLeast(b.opened, n);
         try {
             key.open(buf, off, pb.length(), b.opened, 0);
         } catch (CorruptDataException e) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " fails its MAC check", e);
+            throw damaged(pb, "fails its MAC check", e);
         }
         byte[] plain = b.opened;
         if (pb.compressed()) {
@@ -79,10 +75,7 @@ public final class BlobCodec {
             zstd.decompress(b.opened, 0, pb.length() - CryptoKey.OVERHEAD, b.inflated, 0, n);
             plain = b.inflated;
         }
-        b.md.update(plain, 0, n);
-        if (!Id.fromDigest(b.md).equals(pb.handle().id())) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " does not match its id");
-        }
+        checkId(pb, b.md, plain, 0, n);
         return plain;
     }
 
@@ -95,14 +88,14 @@ public final class BlobCodec {
     public static byte[] openInPlace(CryptoKey key, Zstd zstd, PackedBlob pb, byte[] buf, int off, Buffers b)
             throws CorruptDataException {
         if (off < 0 || buf.length - off < pb.length() || pb.length() < CryptoKey.OVERHEAD) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " is truncated");
+            throw damaged(pb, "is truncated", null);
         }
         int n = pb.length() - CryptoKey.OVERHEAD;
         int at = off + CryptoKey.IV_SIZE;
         try {
             key.open(buf, off, pb.length(), buf, at);
         } catch (CorruptDataException e) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " fails its MAC check", e);
+            throw damaged(pb, "fails its MAC check", e);
         }
         byte[] plain = buf;
         if (pb.compressed()) {
@@ -113,11 +106,21 @@ public final class BlobCodec {
             n = m;
             at = 0;
         }
-        b.md.update(plain, at, n);
-        if (!Id.fromDigest(b.md).equals(pb.handle().id())) {
-            throw new CorruptDataException("blob " + pb.handle().id() + " in pack " + pb.packId() + " does not match its id");
-        }
+        checkId(pb, b.md, plain, at, n);
         b.offset = at;
         return plain;
+    }
+
+    /** Fails unless {@code plain[at, at+n)} hashes to the blob's id. */
+    private static void checkId(PackedBlob pb, MessageDigest md, byte[] plain, int at, int n) throws CorruptDataException {
+        md.update(plain, at, n);
+        if (!Id.fromDigest(md).equals(pb.handle().id())) {
+            throw damaged(pb, "does not match its id", null);
+        }
+    }
+
+    private static CorruptDataException damaged(PackedBlob pb, String what, CorruptDataException cause) {
+        String message = "blob " + pb.handle().id() + " in pack " + pb.packId() + " " + what;
+        return cause == null ? new CorruptDataException(message) : new CorruptDataException(message, cause);
     }
 }
